@@ -1,0 +1,4 @@
+//! Building blocks shared by pages: the layout, and the islands.
+
+pub mod layout;
+pub mod quiz;

@@ -1,0 +1,74 @@
+//! The frame of every page: skip link, header with the crisis link, footer note.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href="/">"Pathways"</a>
+                <a class="crisis-link" href="/crisis">"Need help now?"</a>
+            </div>
+            <nav class="wrap site-nav" aria-label="Main">
+                <ul>
+                    <li><a href="/">"Learn"</a></li>
+                    <li><a href="/quizzes">"Quizzes"</a></li>
+                    <li><a href="/about">"About"</a></li>
+                </ul>
+            </nav>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+            {content_problems()}
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>
+                    "Pathways is education about therapy. It is not a diagnosis, and not treatment. "
+                    "If you are in danger or crisis, "<a href="/crisis">"get help now"</a>"."
+                </p>
+                <p class="footer-links">
+                    <a href="/about">"About"</a>
+                    <a href="/privacy">"Privacy: we keep nothing"</a>
+                    <a href="/crisis">"Crisis help"</a>
+                </p>
+            </div>
+        </footer>
+    }
+}
+
+/// Set the HTTP status of the response being rendered (server only).
+pub fn set_status(status: u16) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(code) = axum::http::StatusCode::from_u16(status) {
+            response.set_status(code);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// In development builds, content problems are shown on every page so an editor
+/// sees them at once; release builds only log them.
+fn content_problems() -> Option<impl IntoView> {
+    #[cfg(all(feature = "ssr", debug_assertions))]
+    {
+        let problems = use_context::<crate::content::store::ContentStore>()?.problems();
+        (!problems.is_empty()).then(|| {
+            view! {
+                <section class="dev-problems" role="alert" aria-label="Content problems">
+                    <p><strong>{format!("{} content problem(s)", problems.len())}</strong>
+                    " — readers still see the last good version. (Shown in development builds only.)"</p>
+                    <pre>{problems.join("\n")}</pre>
+                </section>
+            }
+        })
+    }
+    #[cfg(not(all(feature = "ssr", debug_assertions)))]
+    {
+        None::<()>
+    }
+}

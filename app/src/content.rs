@@ -1,0 +1,153 @@
+//! The content model: one typed, immutable [`Library`] built from `content/` at load
+//! time. Pages, the `check` command and islands' props all use these types.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[cfg(feature = "ssr")]
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod load;
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+/// An article, with its Markdown already rendered to sanitised HTML.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub paradigm: Option<String>,
+    pub tags: Vec<String>,
+    /// `YYYY-MM-DD`.
+    pub updated: String,
+    pub sources: Vec<String>,
+    pub order: i64,
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub words: usize,
+    pub reading_minutes: usize,
+    /// The body as plain text, for search.
+    pub text: String,
+}
+
+/// One heading of an article's table of contents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A knowledge quiz: questions with a correct option (or several) and an explanation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub article: Option<String>,
+    pub order: i64,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub prompt: String,
+    pub options: Vec<QuizOption>,
+    pub explanation: String,
+}
+
+impl Question {
+    /// Indices of the correct options, ascending.
+    pub fn correct(&self) -> Vec<usize> {
+        self.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.correct)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// More than one option is correct: the reader ticks boxes instead of one radio.
+    pub fn is_multiple(&self) -> bool {
+        self.options.iter().filter(|o| o.correct).count() > 1
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizOption {
+    pub text: String,
+    pub correct: bool,
+}
+
+/// A site page from `content/pages/` (about, privacy, crisis).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    pub name: String,
+    pub title: String,
+    pub summary: String,
+    pub updated: String,
+    pub html: String,
+}
+
+/// The whole content tree, immutable once built.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    /// Published articles by slug.
+    pub articles: BTreeMap<String, Article>,
+    /// Knowledge quizzes by id.
+    pub quizzes: BTreeMap<String, Quiz>,
+    /// Site pages by name.
+    pub pages: BTreeMap<String, Page>,
+    /// The preference finder, if `quizzes/preferences.yaml` is present and valid.
+    pub finder: Option<crate::finder::PreferenceFinder>,
+    /// Glossary terms in alphabetical order.
+    pub glossary: Vec<crate::glossary::GlossaryTerm>,
+    /// Reflection questions for a first session.
+    pub prepare: Option<crate::glossary::Prepare>,
+}
+
+impl Library {
+    /// Published articles in reading order (`order`, then title).
+    pub fn articles_in_order(&self) -> Vec<&Article> {
+        let mut list: Vec<&Article> = self.articles.values().collect();
+        list.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
+        list
+    }
+
+    /// Quizzes in `order`, then title.
+    pub fn quizzes_in_order(&self) -> Vec<&Quiz> {
+        let mut list: Vec<&Quiz> = self.quizzes.values().collect();
+        list.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
+        list
+    }
+
+    /// The quiz attached to an article, if any.
+    pub fn quiz_for_article(&self, slug: &str) -> Option<&Quiz> {
+        self.quizzes_in_order()
+            .into_iter()
+            .find(|q| q.article.as_deref() == Some(slug))
+    }
+
+    /// The article after this one in reading order.
+    pub fn next_article(&self, slug: &str) -> Option<&Article> {
+        let list = self.articles_in_order();
+        let at = list.iter().position(|a| a.slug == slug)?;
+        list.get(at + 1).copied()
+    }
+}
+
+/// Shared handle to the library currently being served.
+pub type SharedLibrary = Arc<Library>;
+
+/// The library the current request renders from (server only; pages are not run in
+/// the browser in islands mode).
+#[cfg(feature = "ssr")]
+pub fn use_library() -> SharedLibrary {
+    leptos::prelude::use_context::<store::ContentStore>()
+        .map(|store| store.current())
+        .unwrap_or_default()
+}

@@ -1,0 +1,239 @@
+//! Markdown to sanitised HTML, once per file at load time: heading anchors, a table
+//! of contents, links to other articles by slug, plain text for search and counting.
+
+use super::TocEntry;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The result of rendering one Markdown body.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub text: String,
+    pub words: usize,
+    /// Links to other articles by bare slug: (slug, byte offset in the body).
+    pub article_links: Vec<(String, usize)>,
+}
+
+/// Reading speed used for the reading time.
+const WORDS_PER_MINUTE: usize = 200;
+
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(WORDS_PER_MINUTE).max(1)
+}
+
+/// Lower-case, ASCII letters and digits joined by single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c);
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+/// Is this link target a bare article slug (`cbt`, `person-centred-therapy`)?
+pub fn is_bare_slug(target: &str) -> bool {
+    !target.is_empty()
+        && target
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Render a Markdown body. Bare-slug links become `/articles/<slug>`; their slugs
+/// are reported so the whole-tree check can find dead ones.
+pub fn render(body: &str) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut events: Vec<Event> = Vec::new();
+    let mut rendered = Rendered::default();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    // While inside a heading: its level, and where its events start.
+    let mut heading: Option<(HeadingLevel, usize)> = None;
+
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level, events.len()));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes: vec![],
+                    attrs: vec![],
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((_, start)) = heading.take() {
+                    let title: String = events[start + 1..]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let base = match slugify(&title) {
+                        s if s.is_empty() => "section".to_string(),
+                        s => s,
+                    };
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while !used_ids.insert(id.clone()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                        rendered.toc.push(TocEntry {
+                            level: level as u8,
+                            id: id.clone(),
+                            title: title.trim().to_string(),
+                        });
+                    }
+                    events[start] = Event::Start(Tag::Heading {
+                        level,
+                        id: Some(CowStr::from(id)),
+                        classes: vec![],
+                        attrs: vec![],
+                    });
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if is_bare_slug(&dest_url) {
+                    rendered
+                        .article_links
+                        .push((dest_url.to_string(), range.start));
+                    CowStr::from(format!("/articles/{dest_url}"))
+                } else {
+                    dest_url
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Text(t) => {
+                rendered.text.push_str(&t);
+                rendered.text.push(' ');
+                events.push(Event::Text(t));
+            }
+            Event::Code(t) => {
+                rendered.text.push_str(&t);
+                rendered.text.push(' ');
+                events.push(Event::Code(t));
+            }
+            // Raw HTML is dropped here and would be cleaned below anyway.
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            other => events.push(other),
+        }
+    }
+    rendered.words = rendered.text.split_whitespace().count();
+    let mut raw = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut raw, events.into_iter());
+    rendered.html = sanitize(&raw);
+    rendered
+}
+
+/// Clean HTML against an allow-list (ammonia): no scripts, styles, frames or handlers.
+pub fn sanitize(html: &str) -> String {
+    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags(["input"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("h1", ["id"])
+            .add_tag_attributes("h2", ["id"])
+            .add_tag_attributes("h3", ["id"])
+            .add_tag_attributes("h4", ["id"])
+            .add_tag_attributes("h5", ["id"])
+            .add_tag_attributes("h6", ["id"])
+            .add_tag_attributes("div", ["class", "id"])
+            .add_tag_attributes("sup", ["class", "id"])
+            .add_tag_attributes("li", ["id"])
+            .add_tag_attributes("td", ["style"])
+            .add_tag_attributes("th", ["style"])
+            .add_url_schemes(["tel", "sms"])
+            .id_prefix(None)
+            .link_rel(Some("noopener noreferrer"));
+        b
+    });
+    CLEANER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_makes_clean_ids() {
+        assert_eq!(
+            slugify("What happens in a session?"),
+            "what-happens-in-a-session"
+        );
+        assert_eq!(slugify("  CBT & ACT  "), "cbt-act");
+        assert_eq!(slugify("Person-centred"), "person-centred");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn headings_get_ids_and_toc() {
+        let r = render("## One\n\ntext\n\n### Two `x`\n\n## One\n");
+        assert_eq!(r.toc.len(), 3);
+        assert_eq!(r.toc[1].id, "two-x");
+        assert_eq!(r.toc[2].id, "one-2");
+        assert!(r.html.contains(r#"<h2 id="one">One</h2>"#), "{}", r.html);
+    }
+
+    #[test]
+    fn script_is_removed() {
+        let r = render(
+            "Hi <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n<iframe src=//evil></iframe>",
+        );
+        assert!(!r.html.contains("script"), "{}", r.html);
+        assert!(!r.html.contains("onerror"), "{}", r.html);
+        assert!(!r.html.contains("iframe"), "{}", r.html);
+        let r = render("[x](javascript:alert(1))");
+        assert!(!r.html.contains("javascript"), "{}", r.html);
+    }
+
+    #[test]
+    fn slug_links_are_rewritten_and_reported() {
+        let r = render("See [CBT](cbt) and [out](https://example.org).");
+        assert!(r.html.contains(r#"href="/articles/cbt""#), "{}", r.html);
+        assert_eq!(r.article_links, vec![("cbt".to_string(), 4)]);
+    }
+
+    #[test]
+    fn gfm_features_render() {
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: A footnote.\n",
+        );
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains(r#"type="checkbox""#), "{}", r.html);
+        assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(200), 1);
+        assert_eq!(reading_minutes(201), 2);
+    }
+}

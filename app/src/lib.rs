@@ -1,0 +1,97 @@
+//! Pathways: the UI (routes, components, islands), the shared content model and the
+//! pure scoring functions. Built twice: with `ssr` for the server, with `hydrate` for
+//! the WASM bundle that brings the islands to life.
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod content;
+pub mod finder;
+pub mod glossary;
+pub mod routes;
+pub mod scoring;
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_router::{
+    ParamSegment, StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+use components::layout::Layout;
+use routes::{
+    article::ArticlePage, home::HomePage, not_found::NotFoundPage, quiz::QuizPage,
+    quizzes::QuizzesPage, site_page::SitePage,
+};
+
+/// The HTML document around every page. Server-only: it reads `LeptosOptions`.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_security_headers();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <meta name="theme-color" content="#2f5d50"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Content-Security-Policy with this response's nonce for Leptos's inline scripts.
+#[cfg(feature = "ssr")]
+fn set_security_headers() {
+    use axum::http::{HeaderValue, header};
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The route table. Pages are server-rendered; only islands ship code.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=(StaticSegment("articles"), ParamSegment("slug")) view=ArticlePage/>
+                    <Route path=StaticSegment("quizzes") view=QuizzesPage/>
+                    <Route path=(StaticSegment("quizzes"), ParamSegment("id")) view=QuizPage/>
+                    <Route path=StaticSegment("about") view=SitePage/>
+                    <Route path=StaticSegment("privacy") view=SitePage/>
+                    <Route path=StaticSegment("crisis") view=SitePage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Entry point of the WASM bundle: hydrates the islands found in the page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

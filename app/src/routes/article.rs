@@ -1,0 +1,74 @@
+use super::{PageMeta, library};
+use crate::routes::not_found::NotFoundPage;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let slug = use_params_map()
+        .with_untracked(|p| p.get("slug"))
+        .unwrap_or_default();
+    let lib = library();
+    let Some(article) = lib.articles.get(&slug).cloned() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let toc = (article.toc.len() > 2).then(|| {
+        let items = article
+            .toc
+            .iter()
+            .map(|t| {
+                view! {
+                    <li class=format!("toc-{}", t.level)><a href=format!("#{}", t.id)>{t.title.clone()}</a></li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="toc" aria-label="On this page">
+                <h2>"On this page"</h2>
+                <ol>{items}</ol>
+            </nav>
+        }
+    });
+    let sources = article
+        .sources
+        .iter()
+        .map(|s| view! { <li>{s.clone()}</li> })
+        .collect_view();
+    let quiz = lib.quiz_for_article(&article.slug).map(|q| {
+        view! {
+            <aside class="callout">
+                <h2>"Check your understanding"</h2>
+                <p><a href=format!("/quizzes/{}", q.id)>{q.title.clone()}</a>" — "{q.summary.clone()}</p>
+            </aside>
+        }
+    });
+    let next = lib.next_article(&article.slug).map(|n| {
+        view! {
+            <nav class="next" aria-label="Next article">
+                <a href=format!("/articles/{}", n.slug)>"Next: "{n.title.clone()}</a>
+            </nav>
+        }
+    });
+    view! {
+        <PageMeta title=article.title.clone() description=article.summary.clone()/>
+        <article class="article">
+            <header>
+                <h1>{article.title.clone()}</h1>
+                <p class="lead">{article.summary.clone()}</p>
+                <p class="meta">
+                    {format!("{} min read · ", article.reading_minutes)}
+                    "Updated "<time datetime=article.updated.clone()>{article.updated.clone()}</time>
+                </p>
+            </header>
+            {toc}
+            <div class="prose" inner_html=article.html.clone()></div>
+            <section class="sources" aria-labelledby="sources">
+                <h2 id="sources">"Sources"</h2>
+                <ol>{sources}</ol>
+            </section>
+            {quiz}
+            {next}
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,37 @@
+use super::{PageMeta, library};
+use crate::components::quiz::QuizRunner;
+use crate::routes::not_found::NotFoundPage;
+use crate::scoring::QuizAnswers;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// Answers posted without JavaScript, provided by the server's POST handler for
+/// this one render and then dropped.
+#[derive(Clone, Debug, Default)]
+pub struct QuizSubmission(pub QuizAnswers);
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .unwrap_or_default();
+    let lib = library();
+    let Some(quiz) = lib.quizzes.get(&id).cloned() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let submitted = use_context::<QuizSubmission>()
+        .map(|s| s.0)
+        .unwrap_or_default();
+    let article = quiz.article.as_ref().and_then(|slug| lib.articles.get(slug)).map(|a| {
+        view! { <p>"Read first: "<a href=format!("/articles/{}", a.slug)>{a.title.clone()}</a></p> }
+    });
+    view! {
+        <PageMeta title=quiz.title.clone() description=quiz.summary.clone()/>
+        <h1>{quiz.title.clone()}</h1>
+        <p class="lead">{quiz.summary.clone()}</p>
+        {article}
+        <QuizRunner quiz submitted/>
+        <p class="note">"This quiz checks what you have read. It is not a test of you, and not a diagnosis."</p>
+    }
+    .into_any()
+}

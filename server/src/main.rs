@@ -1,0 +1,61 @@
+//! The Pathways server: `server` serves the site, `server check [DIR]` validates a
+//! content tree and exits non-zero when it has a problem.
+
+use std::process::ExitCode;
+
+mod check;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => check::run(args.get(1).map(String::as_str)),
+        Some("serve") | None => serve().await,
+        Some("--help" | "-h" | "help") => {
+            println!(
+                "usage: server [serve]        serve the site (PATHWAYS_CONTENT_DIR, LEPTOS_SITE_ADDR)"
+            );
+            println!("       server check [DIR]    validate a content tree (default: content)");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("unknown command `{other}`; try `server --help`");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn serve() -> ExitCode {
+    server::init_logging();
+    let conf = match leptos::prelude::get_configuration(None) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot read the Leptos configuration: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = conf.leptos_options;
+    let addr = options.site_addr;
+    let content_dir = std::env::var("PATHWAYS_CONTENT_DIR").unwrap_or_else(|_| "content".into());
+    let store = server::open_content(&content_dir);
+    let _watcher = server::watch::spawn(store.clone());
+    let app = server::router(options, store);
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot listen on {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!("Pathways on http://{addr} (content from {content_dir})");
+    if let Err(e) = axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+    {
+        eprintln!("server error: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
