@@ -148,7 +148,13 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
     let action = format!("/quizzes/{}", quiz.with_value(|q| q.id.clone()));
 
     view! {
-        <form class="quiz" method="post" action=action on:submit=on_submit>
+        <form
+            class="quiz"
+            method="post"
+            action=action
+            on:submit=on_submit
+            data-hydrated=move || hydrated.get().then_some("true")
+        >
             {questions}
             {result}
             <div class="quiz-actions">

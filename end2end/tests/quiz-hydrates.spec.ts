@@ -1,0 +1,33 @@
+import { test, expect, waitForHydration } from './fixtures';
+
+test('the quiz reacts to a tap after hydration, without a page load', async ({ page, errors }) => {
+  await page.goto('/quizzes/cbt-basics');
+  await waitForHydration(page);
+  let navigations = 0;
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) navigations++;
+  });
+
+  const first = page.locator('[data-test="question"]').first();
+  await expect(first.locator('[data-test="feedback"]')).toHaveCount(0);
+  await first.locator('label.option').first().tap();
+  const feedback = first.locator('[data-test="feedback"]');
+  await expect(feedback).toBeVisible();
+  await expect(feedback).toContainText(/Correct\.|Not quite\./);
+
+  // Answer everything, check, then try again: still the same page.
+  const questions = page.locator('[data-test="question"]');
+  const n = await questions.count();
+  for (let i = 1; i < n; i++) {
+    await questions.nth(i).locator('label.option').first().tap();
+  }
+  await page.getByRole('button', { name: 'Check my answers' }).tap();
+  await expect(page.locator('[data-test="score"]')).toContainText(new RegExp(`You got \\d+ of ${n} right`));
+  await page.getByRole('button', { name: 'Try again' }).tap();
+  await expect(page.locator('[data-test="score"]')).toHaveCount(0);
+  await expect(page.locator('[data-test="feedback"]')).toHaveCount(0);
+
+  expect(navigations).toBe(0);
+  expect(page.url()).toMatch(/\/quizzes\/cbt-basics$/);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,131 @@
+//! The whole router in-process: pages, status codes, headers, caching, form posts.
+
+use app::content::store::ContentStore;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+fn options() -> LeptosOptions {
+    LeptosOptions::builder().output_name("pathways").site_root("target/site").build()
+}
+
+fn app() -> axum::Router {
+    let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+    let (store, outcome) = ContentStore::open(content);
+    assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+    server::router(options(), store)
+}
+
+async fn send(req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let res = app().oneshot(req).await.expect("response");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.into_body().collect().await.expect("body").to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
+}
+
+fn post_form(path: &str, form: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form.to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn home_lists_articles() {
+    let (status, headers, body) = send(get("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Cognitive behavioural therapy (CBT)"));
+    assert!(body.contains(r#"href="/crisis""#), "crisis link on every page");
+    assert!(headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn article_has_head_and_body() {
+    let (status, _, body) = send(get("/articles/cbt")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<title>Cognitive behavioural therapy (CBT) · Pathways</title>"));
+    assert!(body.contains(r#"<meta name="description""#));
+    assert!(body.contains("not a diagnosis") || body.contains("not treatment"));
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404() {
+    for path in ["/articles/nope", "/quizzes/nope", "/no/such/page"] {
+        let (status, _, body) = send(get(path)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(body.contains("Page not found"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn security_headers_with_a_fresh_nonce() {
+    let (_, h1, body) = send(get("/articles/cbt")).await;
+    let (_, h2, _) = send(get("/articles/cbt")).await;
+    let csp = h1[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert_ne!(csp, h2[header::CONTENT_SECURITY_POLICY].to_str().unwrap(), "nonce per response");
+    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+    assert!(body.contains(&format!(r#"nonce="{nonce}""#)));
+    assert_eq!(h1[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(h1[header::REFERRER_POLICY], "no-referrer");
+    assert!(h1.contains_key("permissions-policy"));
+}
+
+#[tokio::test]
+async fn pages_revalidate_with_etag() {
+    let (_, h1, _) = send(get("/articles/cbt")).await;
+    let (_, h2, _) = send(get("/articles/cbt")).await;
+    let etag = h1[header::ETAG].clone();
+    assert_eq!(etag, h2[header::ETAG], "same content, same ETag despite the nonce");
+    assert_eq!(h1[header::CACHE_CONTROL], "public, max-age=60");
+    let req = Request::get("/articles/cbt").header(header::IF_NONE_MATCH, etag).body(Body::empty()).unwrap();
+    let (status, h, body) = send(req).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    assert!(h.get(header::CONTENT_SECURITY_POLICY).is_none(), "the cached CSP keeps matching the cached page");
+    let (_, other, _) = send(get("/articles/exposure-therapy")).await;
+    assert_ne!(other[header::ETAG], h1[header::ETAG]);
+}
+
+#[tokio::test]
+async fn pages_are_compressed() {
+    for encoding in ["br", "gzip"] {
+        let req = Request::get("/articles/cbt").header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap();
+        let res = app().oneshot(req).await.unwrap();
+        assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
+    }
+}
+
+#[tokio::test]
+async fn quiz_post_is_scored_and_never_cached() {
+    let (status, headers, body) = send(post_form("/quizzes/cbt-basics", "q0=0&q1=0")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(body.contains("You got "), "score shown");
+    assert!(body.contains(r#"data-test="feedback""#));
+}
+
+#[tokio::test]
+async fn bad_quiz_posts_get_4xx_with_a_reason() {
+    let (status, _, body) = send(post_form("/quizzes/cbt-basics", "q0=banana")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("question 1 has no option `banana`"), "{body}");
+    let (status, _, _) = send(post_form("/quizzes/cbt-basics", "evil=1")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, _) = send(post_form("/quizzes/nope", "q0=0")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let req = Request::post("/quizzes/cbt-basics").header(header::CONTENT_TYPE, "text/plain").body(Body::from("q0=0")).unwrap();
+    let (status, _, _) = send(req).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let big = format!("q0={}", "1".repeat(100_000));
+    let (status, _, _) = send(post_form("/quizzes/cbt-basics", &big)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
