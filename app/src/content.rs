@@ -12,6 +12,8 @@ pub mod load;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 /// An article, with its Markdown already rendered to sanitised HTML.
@@ -108,6 +110,12 @@ pub struct Library {
     pub glossary: Vec<crate::glossary::GlossaryTerm>,
     /// Reflection questions for a first session.
     pub prepare: Option<crate::glossary::Prepare>,
+    /// The integrative-vs-eclectic comparison.
+    pub compare: Option<crate::compare::Compare>,
+    /// Derived at load: tag → article slugs in reading order.
+    pub tags: BTreeMap<String, Vec<String>>,
+    /// Derived at load: slug → up to three related article slugs.
+    pub related: BTreeMap<String, Vec<String>>,
 }
 
 impl Library {
@@ -130,6 +138,22 @@ impl Library {
         self.quizzes_in_order()
             .into_iter()
             .find(|q| q.article.as_deref() == Some(slug))
+    }
+
+    /// Published articles with a tag, in reading order.
+    pub fn articles_tagged(&self, tag: &str) -> Vec<&Article> {
+        self.tags
+            .get(tag)
+            .map(|slugs| slugs.iter().filter_map(|s| self.articles.get(s)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Articles related to this one.
+    pub fn related_to(&self, slug: &str) -> Vec<&Article> {
+        self.related
+            .get(slug)
+            .map(|slugs| slugs.iter().filter_map(|s| self.articles.get(s)).collect())
+            .unwrap_or_default()
     }
 
     /// The article after this one in reading order.

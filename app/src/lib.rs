@@ -3,6 +3,7 @@
 //! the WASM bundle that brings the islands to life.
 #![recursion_limit = "256"]
 
+pub mod compare;
 pub mod components;
 pub mod content;
 pub mod finder;

@@ -16,7 +16,9 @@ fn fingerprint(root: &Path) -> u64 {
     let mut stack = vec![root.to_path_buf()];
     let mut seen = Vec::new();
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let Ok(meta) = entry.metadata() else { continue };
             if meta.is_dir() {
@@ -39,7 +41,10 @@ pub fn spawn(
     let mut last = fingerprint(&root);
     let handler = move |result: DebounceEventResult| match result {
         // Reading the files raises access events too: reload only on a real change.
-        Ok(events) if !events.is_empty() && std::mem::replace(&mut last, fingerprint(store.root())) != last => {
+        Ok(events)
+            if !events.is_empty()
+                && std::mem::replace(&mut last, fingerprint(store.root())) != last =>
+        {
             let started = std::time::Instant::now();
             let outcome = store.reload();
             for e in &outcome.errors {

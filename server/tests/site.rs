@@ -8,7 +8,10 @@ use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
 fn options() -> LeptosOptions {
-    LeptosOptions::builder().output_name("pathways").site_root("target/site").build()
+    LeptosOptions::builder()
+        .output_name("pathways")
+        .site_root("target/site")
+        .build()
 }
 
 fn app() -> axum::Router {
@@ -42,7 +45,10 @@ async fn home_lists_articles() {
     let (status, headers, body) = send(get("/")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Cognitive behavioural therapy (CBT)"));
-    assert!(body.contains(r#"href="/crisis""#), "crisis link on every page");
+    assert!(
+        body.contains(r#"href="/crisis""#),
+        "crisis link on every page"
+    );
     assert!(headers.get(header::SET_COOKIE).is_none());
 }
 
@@ -71,8 +77,18 @@ async fn security_headers_with_a_fresh_nonce() {
     let csp = h1[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert!(csp.contains("frame-ancestors 'none'"));
-    assert_ne!(csp, h2[header::CONTENT_SECURITY_POLICY].to_str().unwrap(), "nonce per response");
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+    assert_ne!(
+        csp,
+        h2[header::CONTENT_SECURITY_POLICY].to_str().unwrap(),
+        "nonce per response"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
     assert!(body.contains(&format!(r#"nonce="{nonce}""#)));
     assert_eq!(h1[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(h1[header::REFERRER_POLICY], "no-referrer");
@@ -84,13 +100,23 @@ async fn pages_revalidate_with_etag() {
     let (_, h1, _) = send(get("/articles/cbt")).await;
     let (_, h2, _) = send(get("/articles/cbt")).await;
     let etag = h1[header::ETAG].clone();
-    assert_eq!(etag, h2[header::ETAG], "same content, same ETag despite the nonce");
+    assert_eq!(
+        etag,
+        h2[header::ETAG],
+        "same content, same ETag despite the nonce"
+    );
     assert_eq!(h1[header::CACHE_CONTROL], "public, max-age=60");
-    let req = Request::get("/articles/cbt").header(header::IF_NONE_MATCH, etag).body(Body::empty()).unwrap();
+    let req = Request::get("/articles/cbt")
+        .header(header::IF_NONE_MATCH, etag)
+        .body(Body::empty())
+        .unwrap();
     let (status, h, body) = send(req).await;
     assert_eq!(status, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
-    assert!(h.get(header::CONTENT_SECURITY_POLICY).is_none(), "the cached CSP keeps matching the cached page");
+    assert!(
+        h.get(header::CONTENT_SECURITY_POLICY).is_none(),
+        "the cached CSP keeps matching the cached page"
+    );
     let (_, other, _) = send(get("/articles/exposure-therapy")).await;
     assert_ne!(other[header::ETAG], h1[header::ETAG]);
 }
@@ -98,7 +124,10 @@ async fn pages_revalidate_with_etag() {
 #[tokio::test]
 async fn pages_are_compressed() {
     for encoding in ["br", "gzip"] {
-        let req = Request::get("/articles/cbt").header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap();
+        let req = Request::get("/articles/cbt")
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(Body::empty())
+            .unwrap();
         let res = app().oneshot(req).await.unwrap();
         assert_eq!(res.headers()[header::CONTENT_ENCODING], encoding);
     }
@@ -122,7 +151,10 @@ async fn bad_quiz_posts_get_4xx_with_a_reason() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _, _) = send(post_form("/quizzes/nope", "q0=0")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let req = Request::post("/quizzes/cbt-basics").header(header::CONTENT_TYPE, "text/plain").body(Body::from("q0=0")).unwrap();
+    let req = Request::post("/quizzes/cbt-basics")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("q0=0"))
+        .unwrap();
     let (status, _, _) = send(req).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let big = format!("q0={}", "1".repeat(100_000));

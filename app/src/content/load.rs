@@ -5,6 +5,7 @@
 use super::error::ContentError;
 use super::markdown::{self, slugify};
 use super::{Article, Library, Page, Question, Quiz, QuizOption};
+use crate::compare::Compare;
 use crate::finder::PreferenceFinder;
 use crate::glossary::{GlossaryFile, Prepare};
 use serde::Deserialize;
@@ -120,12 +121,43 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
     };
 
     // Phase 1: each file alone.
+    let glossary_path = root.join("glossary.yaml");
+    let mut glossary = None;
+    let mut glossary_failed = false;
+    if glossary_path.is_file() {
+        match read(&glossary_path, root).and_then(|src| parse_glossary(&rel(&glossary_path), &src))
+        {
+            Ok(g) => glossary = Some(g),
+            Err(mut e) => {
+                glossary_failed = true;
+                errors.append(&mut e);
+            }
+        }
+    }
+    // Glossary terms are linked from articles where they first appear.
+    let terms: Vec<(String, String)> = glossary
+        .as_ref()
+        .map(|(_, _, g)| {
+            g.terms
+                .iter()
+                .map(|t| (t.term.clone(), t.id.clone()))
+                .collect()
+        })
+        .or_else(|| {
+            previous.map(|p| {
+                p.glossary
+                    .iter()
+                    .map(|t| (t.term.clone(), t.id.clone()))
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
     let mut articles: Vec<Parsed<Article>> = Vec::new();
     let mut drafts: BTreeSet<String> = BTreeSet::new();
     let mut failed: BTreeSet<String> = BTreeSet::new();
     for path in files(&root.join("articles"), "md", &mut errors, root) {
         let slug = stem(&path);
-        match read(&path, root).and_then(|src| parse_article(&rel(&path), &slug, &src)) {
+        match read(&path, root).and_then(|src| parse_article(&rel(&path), &slug, &src, &terms)) {
             Ok((parsed, draft)) => {
                 if draft {
                     drafts.insert(slug);
@@ -210,19 +242,6 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
         }
     }
 
-    let glossary_path = root.join("glossary.yaml");
-    let mut glossary = None;
-    let mut glossary_failed = false;
-    if glossary_path.is_file() {
-        match read(&glossary_path, root).and_then(|src| parse_glossary(&rel(&glossary_path), &src))
-        {
-            Ok(g) => glossary = Some(g),
-            Err(mut e) => {
-                glossary_failed = true;
-                errors.append(&mut e);
-            }
-        }
-    }
     let prepare_path = root.join("prepare.yaml");
     let mut prepare = None;
     let mut prepare_failed = false;
@@ -243,6 +262,35 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
             Ok(p) => prepare = Some(p),
             Err(mut e) => {
                 prepare_failed = true;
+                errors.append(&mut e);
+            }
+        }
+    }
+
+    let compare_path = root.join("compare.yaml");
+    let mut compare = None;
+    let mut compare_failed = false;
+    if compare_path.is_file() {
+        let r = rel(&compare_path);
+        match read(&compare_path, root).and_then(|src| {
+            let c: Compare = yaml(&r, &src, 1).map_err(|e| vec![e])?;
+            if valid_date(c.updated.trim()) {
+                Ok(c)
+            } else {
+                Err(vec![
+                    ContentError::new(
+                        &r,
+                        key_line(&src, "updated", 1),
+                        1,
+                        format!("`updated: {}` is not a date", c.updated),
+                    )
+                    .hint("write the date as YYYY-MM-DD"),
+                ])
+            }
+        }) {
+            Ok(c) => compare = Some(c),
+            Err(mut e) => {
+                compare_failed = true;
                 errors.append(&mut e);
             }
         }
@@ -424,10 +472,87 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
     } else {
         prepare
     };
+    library.compare = if compare_failed {
+        prev.compare.clone()
+    } else {
+        compare
+    };
+    derive_indexes(&mut library);
 
     errors.sort();
     errors.dedup();
     LoadOutcome { library, errors }
+}
+
+/// Tags with more articles than this are too broad to make two articles related.
+const BROAD_TAG: usize = 200;
+
+/// Tag lists and related articles, computed once per load.
+fn derive_indexes(library: &mut Library) {
+    let ordered: Vec<(String, Vec<String>, Option<String>)> = library
+        .articles_in_order()
+        .into_iter()
+        .map(|a| (a.slug.clone(), a.tags.clone(), a.paradigm.clone()))
+        .collect();
+    let mut tags: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (slug, article_tags, _) in &ordered {
+        for t in article_tags {
+            tags.entry(t.clone()).or_default().push(slug.clone());
+        }
+    }
+    let rank: HashMap<&str, usize> = ordered
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _, _))| (s.as_str(), i))
+        .collect();
+    let paradigm_of: HashMap<&str, Option<&str>> = ordered
+        .iter()
+        .map(|(s, _, p)| (s.as_str(), p.as_deref()))
+        .collect();
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (slug, _, paradigm) in &ordered {
+        if let Some(p) = paradigm {
+            children.entry(p.as_str()).or_default().push(slug.as_str());
+        }
+    }
+    let mut related = BTreeMap::new();
+    for (slug, article_tags, paradigm) in &ordered {
+        let mut score: HashMap<&str, usize> = HashMap::new();
+        for t in article_tags {
+            let Some(members) = tags.get(t) else { continue };
+            if members.len() > BROAD_TAG {
+                continue;
+            }
+            for m in members {
+                *score.entry(m.as_str()).or_default() += 1;
+            }
+        }
+        // Same family: the paradigm, its other approaches, or an approach of this paradigm.
+        if let Some(p) = paradigm {
+            *score.entry(p.as_str()).or_default() += 3;
+            for sibling in children.get(p.as_str()).into_iter().flatten() {
+                *score.entry(sibling).or_default() += 2;
+            }
+        }
+        for child in children.get(slug.as_str()).into_iter().flatten() {
+            *score.entry(child).or_default() += 3;
+        }
+        score.remove(slug.as_str());
+        let mut best: Vec<(&str, usize)> = score
+            .into_iter()
+            .filter(|(s, _)| paradigm_of.contains_key(s))
+            .collect();
+        best.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| rank[a.0].cmp(&rank[b.0])));
+        related.insert(
+            slug.clone(),
+            best.into_iter()
+                .take(3)
+                .map(|(s, _)| s.to_string())
+                .collect(),
+        );
+    }
+    library.tags = tags;
+    library.related = related;
 }
 
 /// Files with extension `ext` under `dir`, recursively, sorted.
@@ -615,6 +740,7 @@ fn parse_article(
     path: &Path,
     slug: &str,
     src: &str,
+    terms: &[(String, String)],
 ) -> Result<(Parsed<Article>, bool), Vec<ContentError>> {
     let (fm, fm_line, body, body_line) = split_front_matter(path, src).map_err(|e| vec![e])?;
     let front: ArticleFront = yaml(path, fm, fm_line).map_err(|e| vec![e])?;
@@ -700,7 +826,7 @@ fn parse_article(
                 .hint("write the article below the closing `---`"),
         );
     }
-    let rendered = markdown::render(body);
+    let rendered = markdown::render_with_glossary(body, terms);
     if rendered.html.contains("<h1") {
         let line = body
             .lines()
@@ -1135,7 +1261,7 @@ mod tests {
     #[test]
     fn unknown_key_reports_file_line() {
         let src = "---\ntitle: A\ntitel: B\nsummary: C\nupdated: 2026-01-01\n---\nx\n";
-        let e = parse_article(Path::new("articles/a.md"), "a", src)
+        let e = parse_article(Path::new("articles/a.md"), "a", src, &[])
             .err()
             .unwrap();
         assert_eq!(e[0].line, 3, "{}", e[0]);

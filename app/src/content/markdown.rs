@@ -53,6 +53,38 @@ pub fn is_bare_slug(target: &str) -> bool {
 /// Render a Markdown body. Bare-slug links become `/articles/<slug>`; their slugs
 /// are reported so the whole-tree check can find dead ones.
 pub fn render(body: &str) -> Rendered {
+    render_with_glossary(body, &[])
+}
+
+/// Find `term` in `text` as a whole word, ignoring ASCII case: the byte range.
+fn find_term(text: &str, term: &str) -> Option<(usize, usize)> {
+    if term.is_empty() {
+        return None;
+    }
+    let hay = text.to_ascii_lowercase();
+    let needle = term.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(&needle).map(|i| i + from) {
+        let end = i + needle.len();
+        let before_ok = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some((i, end));
+        }
+        from = i + hay[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// As [`render`], and link the first mention of each glossary term (term, anchor id)
+/// to `/glossary#id`, outside headings and links.
+pub fn render_with_glossary(body: &str, terms: &[(String, String)]) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
@@ -62,6 +94,8 @@ pub fn render(body: &str) -> Rendered {
     let mut used_ids: HashSet<String> = HashSet::new();
     // While inside a heading: its level, and where its events start.
     let mut heading: Option<(HeadingLevel, usize)> = None;
+    let mut in_link = 0usize;
+    let mut unlinked: Vec<&(String, String)> = terms.iter().filter(|(t, _)| t.len() >= 3).collect();
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
@@ -123,6 +157,7 @@ pub fn render(body: &str) -> Rendered {
                 } else {
                     dest_url
                 };
+                in_link += 1;
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -130,10 +165,39 @@ pub fn render(body: &str) -> Rendered {
                     id,
                 }));
             }
+            Event::End(TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                events.push(Event::End(TagEnd::Link));
+            }
             Event::Text(t) => {
                 rendered.text.push_str(&t);
                 rendered.text.push(' ');
-                events.push(Event::Text(t));
+                if heading.is_some() || in_link > 0 || unlinked.is_empty() {
+                    events.push(Event::Text(t));
+                    continue;
+                }
+                // Link the earliest glossary term in this text, once per article.
+                let found = unlinked
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, (term, id))| find_term(&t, term).map(|r| (r, k, id.clone())))
+                    .min_by_key(|((start, _), _, _)| *start);
+                match found {
+                    Some(((start, end), k, id)) => {
+                        unlinked.remove(k);
+                        events.push(Event::Text(CowStr::from(t[..start].to_string())));
+                        events.push(Event::Start(Tag::Link {
+                            link_type: pulldown_cmark::LinkType::Inline,
+                            dest_url: CowStr::from(format!("/glossary#{id}")),
+                            title: CowStr::from(""),
+                            id: CowStr::from(""),
+                        }));
+                        events.push(Event::Text(CowStr::from(t[start..end].to_string())));
+                        events.push(Event::End(TagEnd::Link));
+                        events.push(Event::Text(CowStr::from(t[end..].to_string())));
+                    }
+                    None => events.push(Event::Text(t)),
+                }
             }
             Event::Code(t) => {
                 rendered.text.push_str(&t);
@@ -228,6 +292,32 @@ mod tests {
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains(r#"type="checkbox""#), "{}", r.html);
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    }
+
+    #[test]
+    fn glossary_terms_are_linked_once() {
+        let terms = vec![("alliance".to_string(), "therapeutic-alliance".to_string())];
+        let r = render_with_glossary(
+            "## Alliance\n\nThe alliance matters. The alliance again. [alliance](cbt)",
+            &terms,
+        );
+        assert_eq!(
+            r.html.matches("/glossary#therapeutic-alliance").count(),
+            1,
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<h2 id="alliance">Alliance</h2>"#),
+            "{}",
+            r.html
+        );
+        let r = render_with_glossary("Dalliances are not alliances.", &terms);
+        assert!(
+            !r.html.contains("/glossary"),
+            "whole words only: {}",
+            r.html
+        );
     }
 
     #[test]

@@ -1,15 +1,39 @@
 //! The library being served, swapped atomically when content changes.
 
 use super::load::{LoadOutcome, load};
+use super::search::SearchIndex;
 use super::{Library, SharedLibrary};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
+
+/// A library and its search index, always swapped together.
+#[derive(Debug)]
+struct Served {
+    library: SharedLibrary,
+    search: Option<Arc<SearchIndex>>,
+}
+
+impl Served {
+    fn new(library: Library) -> Self {
+        let search = match SearchIndex::build(&library) {
+            Ok(index) => Some(Arc::new(index)),
+            Err(e) => {
+                tracing::error!("search index not built: {e}");
+                None
+            }
+        };
+        Self {
+            library: Arc::new(library),
+            search,
+        }
+    }
+}
 
 /// Cheap to clone; every clone sees the same current library.
 #[derive(Clone, Debug)]
 pub struct ContentStore {
     root: PathBuf,
-    current: Arc<RwLock<SharedLibrary>>,
+    current: Arc<RwLock<Arc<Served>>>,
     problems: Arc<RwLock<Vec<String>>>,
 }
 
@@ -20,7 +44,7 @@ impl ContentStore {
         let outcome = load(&root, None);
         let store = Self {
             root,
-            current: Arc::new(RwLock::new(Arc::new(outcome.library.clone()))),
+            current: Arc::new(RwLock::new(Arc::new(Served::new(outcome.library.clone())))),
             problems: Arc::new(RwLock::new(
                 outcome.errors.iter().map(ToString::to_string).collect(),
             )),
@@ -32,7 +56,7 @@ impl ContentStore {
     pub fn from_library(library: Library) -> Self {
         Self {
             root: PathBuf::new(),
-            current: Arc::new(RwLock::new(Arc::new(library))),
+            current: Arc::new(RwLock::new(Arc::new(Served::new(library)))),
             problems: Arc::default(),
         }
     }
@@ -41,9 +65,18 @@ impl ContentStore {
         &self.root
     }
 
+    fn served(&self) -> Option<Arc<Served>> {
+        self.current.read().ok().map(|s| s.clone())
+    }
+
     /// The library to render this request from.
     pub fn current(&self) -> SharedLibrary {
-        self.current.read().map(|l| l.clone()).unwrap_or_default()
+        self.served().map(|s| s.library.clone()).unwrap_or_default()
+    }
+
+    /// The search index over the current library.
+    pub fn search(&self) -> Option<Arc<SearchIndex>> {
+        self.served().and_then(|s| s.search.clone())
     }
 
     /// The problems of the last load, as `path:line:column: message` lines.
@@ -55,8 +88,9 @@ impl ContentStore {
     pub fn reload(&self) -> LoadOutcome {
         let previous = self.current();
         let outcome = load(&self.root, Some(&previous));
+        let served = Arc::new(Served::new(outcome.library.clone()));
         if let Ok(mut cur) = self.current.write() {
-            *cur = Arc::new(outcome.library.clone());
+            *cur = served;
         }
         if let Ok(mut p) = self.problems.write() {
             *p = outcome.errors.iter().map(ToString::to_string).collect();

@@ -1,0 +1,277 @@
+//! Full-text search over articles with tantivy, in memory: ranked, tolerant of
+//! small typos, with highlighted snippets. Built once per content load.
+
+use super::Library;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TokenStream;
+use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// HTML-escaped text with matches in `<b>`.
+    pub snippet_html: String,
+}
+
+/// Longest query accepted, in characters; the rest is ignored.
+pub const MAX_QUERY: usize = 200;
+const MAX_TERMS: usize = 8;
+const TOKENIZER: &str = "en_stem";
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    slug: Field,
+    title: Field,
+    summary: Field,
+    body: Field,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SearchIndex")
+    }
+}
+
+impl SearchIndex {
+    /// Index every published article of `library`.
+    pub fn build(library: &Library) -> tantivy::Result<Self> {
+        let mut schema = Schema::builder();
+        let text = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(TOKENIZER)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        let slug = schema.add_text_field("slug", STRING | STORED);
+        let title = schema.add_text_field("title", text.clone());
+        let summary = schema.add_text_field("summary", text.clone());
+        let body = schema.add_text_field("body", text);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 64 * 1024 * 1024)?;
+        for a in library.articles.values() {
+            writer.add_document(doc!(
+                slug => a.slug.as_str(),
+                title => a.title.as_str(),
+                summary => a.summary.as_str(),
+                body => a.text.as_str(),
+            ))?;
+        }
+        writer.commit()?;
+        let reader = index.reader()?;
+        Ok(Self {
+            index,
+            reader,
+            slug,
+            title,
+            summary,
+            body,
+        })
+    }
+
+    /// The query's words as the index sees them (lower-cased, stemmed).
+    fn terms(&self, query: &str) -> Vec<String> {
+        let Some(mut tokenizer) = self.index.tokenizers().get(TOKENIZER) else {
+            return Vec::new();
+        };
+        let query: String = query.chars().take(MAX_QUERY).collect();
+        let mut stream = tokenizer.token_stream(&query);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token().text.clone();
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out.truncate(MAX_TERMS);
+        out
+    }
+
+    /// Ranked results for `query`. Every word must match somewhere (exactly, or
+    /// within one or two typos); the last word may be a prefix, for search as you type.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+        let terms = self.terms(query);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let fields = [(self.title, 3.0_f32), (self.summary, 2.0), (self.body, 1.0)];
+        let last = terms.len() - 1;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            let distance = match t.chars().count() {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (field, boost) in fields {
+                let term = Term::from_field_text(field, t);
+                any.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                        boost * 2.0,
+                    )),
+                ));
+                let fuzzy = if i == last {
+                    FuzzyTermQuery::new_prefix(term, distance, true)
+                } else {
+                    FuzzyTermQuery::new(term, distance, true)
+                };
+                any.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.5)),
+                ));
+            }
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        let query = BooleanQuery::new(must);
+        let searcher = self.reader.searcher();
+        let Ok(top) = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()) else {
+            return Vec::new();
+        };
+        // Snippets highlight the exact words of the query.
+        let exact = BooleanQuery::new(
+            terms
+                .iter()
+                .map(|t| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(self.body, t),
+                            IndexRecordOption::WithFreqs,
+                        )) as Box<dyn Query>,
+                    )
+                })
+                .collect(),
+        );
+        let snippets = SnippetGenerator::create(&searcher, &exact, self.body)
+            .ok()
+            .map(|mut g| {
+                g.set_max_num_chars(180);
+                g
+            });
+        top.into_iter()
+            .filter_map(|(_, address)| {
+                let doc: TantivyDocument = searcher.doc(address).ok()?;
+                let get = |f: Field| {
+                    doc.get_first(f)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                let summary = get(self.summary);
+                let snippet_html = snippets
+                    .as_ref()
+                    .map(|g| g.snippet_from_doc(&doc).to_html())
+                    .filter(|s| !s.trim().is_empty())
+                    .unwrap_or_else(|| escape(&summary));
+                Some(SearchHit {
+                    slug: get(self.slug),
+                    title: get(self.title),
+                    summary,
+                    snippet_html,
+                })
+            })
+            .collect()
+    }
+}
+
+fn escape(s: &str) -> String {
+    ammonia::clean_text(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Article;
+
+    fn article(slug: &str, title: &str, text: &str) -> Article {
+        Article {
+            slug: slug.into(),
+            title: title.into(),
+            summary: format!("About {title}."),
+            paradigm: None,
+            tags: vec![],
+            updated: "2026-01-01".into(),
+            sources: vec![],
+            order: 1,
+            html: String::new(),
+            toc: vec![],
+            words: 0,
+            reading_minutes: 1,
+            text: text.into(),
+        }
+    }
+
+    fn index() -> SearchIndex {
+        let mut lib = Library::default();
+        for a in [
+            article(
+                "cbt",
+                "Cognitive behavioural therapy",
+                "Thoughts, feelings and behaviour are linked. Homework between sessions.",
+            ),
+            article(
+                "exposure",
+                "Exposure therapy",
+                "Facing feared situations step by step reduces anxiety.",
+            ),
+            article(
+                "alliance",
+                "The therapeutic alliance",
+                "The bond between client and therapist predicts outcome.",
+            ),
+        ] {
+            lib.articles.insert(a.slug.clone(), a);
+        }
+        SearchIndex::build(&lib).unwrap()
+    }
+
+    #[test]
+    fn finds_ranks_and_snippets() {
+        let hits = index().search("anxiety", 10);
+        assert_eq!(hits[0].slug, "exposure");
+        assert!(
+            hits[0].snippet_html.contains("<b>anxiety</b>"),
+            "{}",
+            hits[0].snippet_html
+        );
+    }
+
+    #[test]
+    fn title_matches_rank_first() {
+        let hits = index().search("therapy", 10);
+        assert!(hits.len() >= 2);
+        assert_ne!(hits[0].slug, "alliance");
+    }
+
+    #[test]
+    fn tolerates_typos_and_prefixes() {
+        assert_eq!(index().search("anxeity", 10)[0].slug, "exposure");
+        assert_eq!(index().search("homew", 10)[0].slug, "cbt");
+        assert_eq!(
+            index().search("therapeutic allianse", 10)[0].slug,
+            "alliance"
+        );
+    }
+
+    #[test]
+    fn empty_and_hostile_queries_are_harmless() {
+        let i = index();
+        assert!(i.search("", 10).is_empty());
+        assert!(i.search("   ", 10).is_empty());
+        assert!(i.search("\"(*:+-", 10).is_empty());
+        let _ = i.search(&"a".repeat(10_000), 10);
+    }
+}
