@@ -2,3 +2,4 @@
 
 pub mod layout;
 pub mod quiz;
+pub mod search;

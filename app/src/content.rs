@@ -85,6 +85,23 @@ pub struct QuizOption {
     pub correct: bool,
 }
 
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// HTML-escaped text with matches in `<b>`.
+    pub snippet_html: String,
+}
+
+/// The JSON answer of `/api/v1/search`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResponse {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+}
+
 /// A site page from `content/pages/` (about, privacy, crisis).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Page {

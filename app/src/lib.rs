@@ -20,8 +20,9 @@ use leptos_router::{
 
 use components::layout::Layout;
 use routes::{
-    article::ArticlePage, home::HomePage, not_found::NotFoundPage, quiz::QuizPage,
-    quizzes::QuizzesPage, site_page::SitePage,
+    article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
+    not_found::NotFoundPage, paradigms::ParadigmsPage, quiz::QuizPage, quizzes::QuizzesPage,
+    search::SearchPage, site_page::SitePage, tag::TagPage,
 };
 
 /// The HTML document around every page. Server-only: it reads `LeptosOptions`.
@@ -78,6 +79,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=StaticSegment("") view=HomePage/>
                     <Route path=(StaticSegment("articles"), ParamSegment("slug")) view=ArticlePage/>
+                    <Route path=StaticSegment("paradigms") view=ParadigmsPage/>
+                    <Route path=(StaticSegment("tags"), ParamSegment("tag")) view=TagPage/>
+                    <Route path=StaticSegment("compare") view=ComparePage/>
+                    <Route path=StaticSegment("glossary") view=GlossaryPage/>
+                    <Route path=StaticSegment("search") view=SearchPage/>
                     <Route path=StaticSegment("quizzes") view=QuizzesPage/>
                     <Route path=(StaticSegment("quizzes"), ParamSegment("id")) view=QuizPage/>
                     <Route path=StaticSegment("about") view=SitePage/>

@@ -37,6 +37,7 @@ pub async fn post_quiz(
     let render = leptos_axum::render_app_to_stream_with_context(
         move || {
             provide_context(store.clone());
+            provide_context(app::routes::SiteUrl(crate::site_url()));
             provide_context(QuizSubmission(answers.clone()));
         },
         move || shell(options.clone()),

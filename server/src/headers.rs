@@ -27,11 +27,16 @@ pub async fn caching_and_security(request: Request, next: Next) -> Response {
     set_security_headers(&mut parts.headers);
     parts.headers.remove(header::SET_COOKIE);
 
+    // Pages and API answers get validators; files get long or medium caching.
     let is_html = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+        .is_some_and(|v| {
+            v.starts_with("text/html")
+                || v.starts_with("application/json")
+                || v.starts_with("application/xml")
+        });
     if !is_html {
         if parts.status.is_success() && !parts.headers.contains_key(header::CACHE_CONTROL) {
             let policy = if is_pkg { IMMUTABLE } else { ASSET_CACHE };

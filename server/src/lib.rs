@@ -1,5 +1,6 @@
 //! The axum side of Pathways: routes, form posts, headers, caching, the watcher.
 
+pub mod api;
 pub mod forms;
 pub mod headers;
 pub mod watch;
@@ -8,7 +9,7 @@ use app::content::store::ContentStore;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
-use axum::routing::post;
+use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
@@ -42,9 +43,16 @@ pub fn router(leptos_options: LeptosOptions, store: ContentStore) -> Router {
         leptos_options: leptos_options.clone(),
         store: store.clone(),
     };
-    let context = move || provide_context(store.clone());
+    let site = app::routes::SiteUrl(site_url());
+    let context = move || {
+        provide_context(store.clone());
+        provide_context(site.clone());
+    };
     Router::new()
         .route("/quizzes/{id}", post(forms::post_quiz))
+        .route("/api/v1/search", get(api::search))
+        .route("/sitemap.xml", get(api::sitemap))
+        .route("/robots.txt", get(api::robots))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -58,6 +66,14 @@ pub fn router(leptos_options: LeptosOptions, store: ContentStore) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(headers::access_log))
         .with_state(state)
+}
+
+/// The public origin used in canonical URLs and the sitemap.
+pub fn site_url() -> String {
+    std::env::var("PATHWAYS_SITE_URL")
+        .unwrap_or_else(|_| "http://127.0.0.1:3000".into())
+        .trim_end_matches('/')
+        .to_string()
 }
 
 /// Load the content tree, logging every problem.

@@ -13,9 +13,12 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
             <nav class="wrap site-nav" aria-label="Main">
                 <ul>
-                    <li><a href="/">"Learn"</a></li>
+                    <li><a href="/paradigms">"Learn"</a></li>
+                    <li><a href="/compare">"Compare"</a></li>
+                    <li><a href="/preferences">"Preferences"</a></li>
+                    <li><a href="/prepare">"Prepare"</a></li>
                     <li><a href="/quizzes">"Quizzes"</a></li>
-                    <li><a href="/about">"About"</a></li>
+                    <li><a href="/search">"Search"</a></li>
                 </ul>
             </nav>
         </header>
@@ -31,6 +34,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </p>
                 <p class="footer-links">
                     <a href="/about">"About"</a>
+                    <a href="/glossary">"Glossary"</a>
                     <a href="/privacy">"Privacy: we keep nothing"</a>
                     <a href="/crisis">"Crisis help"</a>
                 </p>

@@ -2,7 +2,7 @@
 //! small typos, with highlighted snippets. Built once per content load.
 
 use super::Library;
-use serde::{Deserialize, Serialize};
+pub use super::SearchHit;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
@@ -11,16 +11,6 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TokenStream;
 use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
-
-/// One search result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SearchHit {
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    /// HTML-escaped text with matches in `<b>`.
-    pub snippet_html: String,
-}
 
 /// Longest query accepted, in characters; the rest is ignored.
 pub const MAX_QUERY: usize = 200;

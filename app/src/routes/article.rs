@@ -42,6 +42,27 @@ pub fn ArticlePage() -> impl IntoView {
             </aside>
         }
     });
+    let related = lib.related_to(&article.slug);
+    let related = (!related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="related">
+                <h2 id="related">"Related"</h2>
+                {super::home::article_cards(&related)}
+            </section>
+        }
+    });
+    let tags = article
+        .tags
+        .iter()
+        .map(|t| view! { <li><a class="tag" href=format!("/tags/{t}")>{t.replace('-', " ")}</a></li> })
+        .collect_view();
+    let family = article
+        .paradigm
+        .as_ref()
+        .and_then(|p| lib.articles.get(p))
+        .map(|p| {
+            view! { " · Family: "<a href=format!("/articles/{}", p.slug)>{p.title.clone()}</a> }
+        });
     let next = lib.next_article(&article.slug).map(|n| {
         view! {
             <nav class="next" aria-label="Next article">
@@ -58,7 +79,9 @@ pub fn ArticlePage() -> impl IntoView {
                 <p class="meta">
                     {format!("{} min read · ", article.reading_minutes)}
                     "Updated "<time datetime=article.updated.clone()>{article.updated.clone()}</time>
+                    {family}
                 </p>
+                <ul class="tags" aria-label="Tags">{tags}</ul>
             </header>
             {toc}
             <div class="prose" inner_html=article.html.clone()></div>
@@ -67,6 +90,7 @@ pub fn ArticlePage() -> impl IntoView {
                 <ol>{sources}</ol>
             </section>
             {quiz}
+            {related}
             {next}
         </article>
     }

@@ -1,12 +1,11 @@
 use super::{PageMeta, library};
+use crate::content::Article;
 use leptos::prelude::*;
 
-#[component]
-pub fn HomePage() -> impl IntoView {
-    let lib = library();
-    let articles = lib
-        .articles_in_order()
-        .into_iter()
+/// Article cards: title, summary, reading time.
+pub(crate) fn article_cards(articles: &[&Article]) -> impl IntoView + use<> {
+    let cards = articles
+        .iter()
         .map(|a| {
             view! {
                 <li class="card">
@@ -17,18 +16,21 @@ pub fn HomePage() -> impl IntoView {
             }
         })
         .collect_view();
-    let quizzes = lib
-        .quizzes_in_order()
-        .into_iter()
-        .map(|q| {
-            view! {
-                <li class="card">
-                    <h3><a href=format!("/quizzes/{}", q.id)>{q.title.clone()}</a></h3>
-                    <p>{q.summary.clone()}</p>
-                </li>
-            }
-        })
-        .collect_view();
+    view! { <ul class="cards">{cards}</ul> }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lib = library();
+    let start = [
+        "integrative-vs-eclectic",
+        "why-preferences-matter",
+        "first-session",
+        "finding-a-therapist",
+    ]
+    .iter()
+    .filter_map(|s| lib.articles.get(*s))
+    .collect::<Vec<_>>();
     view! {
         <PageMeta
             title="Pathways"
@@ -37,17 +39,49 @@ pub fn HomePage() -> impl IntoView {
         <section class="hero">
             <h1>"Find your way into therapy"</h1>
             <p class="lead">
-                "Pathways explains the main kinds of psychotherapy in plain words, helps you work out "
-                "what you want from therapy, and stays private: nothing you answer leaves your device."
+                "Pathways explains the main kinds of talking therapy in plain words, helps you work out "
+                "what you want from therapy, and gives you a summary to take to a first appointment. "
+                "No sign-up, no tracking: your answers stay on your device."
             </p>
         </section>
-        <section aria-labelledby="learn">
-            <h2 id="learn">"Learn"</h2>
-            <ul class="cards">{articles}</ul>
+        <nav aria-label="Ways in">
+            <ul class="ways">
+                <li>
+                    <a class="way" href="/paradigms">
+                        <span class="way-title">"Learn"</span>
+                        <span class="way-text">"The main schools of therapy and the approaches they gave rise to."</span>
+                    </a>
+                </li>
+                <li>
+                    <a class="way" href="/compare">
+                        <span class="way-title">"Compare"</span>
+                        <span class="way-text">"Integrative or eclectic? How therapists combine methods, side by side."</span>
+                    </a>
+                </li>
+                <li>
+                    <a class="way" href="/preferences">
+                        <span class="way-title">"Find your preferences"</span>
+                        <span class="way-text">"A few minutes of questions about what you want from therapy."</span>
+                    </a>
+                </li>
+                <li>
+                    <a class="way" href="/prepare">
+                        <span class="way-title">"Prepare for a first session"</span>
+                        <span class="way-text">"Questions to think through, and a summary to take with you."</span>
+                    </a>
+                </li>
+            </ul>
+        </nav>
+        <section aria-labelledby="start">
+            <h2 id="start">"Good places to start"</h2>
+            {article_cards(&start)}
         </section>
         <section aria-labelledby="check">
             <h2 id="check">"Check your understanding"</h2>
-            <ul class="cards">{quizzes}</ul>
+            <p>
+                <a href="/quizzes">"Short quizzes"</a>
+                " with an explanation for every answer, or "<a href="/search">"search everything"</a>"."
+            </p>
         </section>
     }
 }

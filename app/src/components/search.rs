@@ -1,0 +1,97 @@
+//! Search as you type. Without JavaScript the same form is a plain GET to `/search`.
+
+use crate::content::{SearchHit, SearchResponse};
+use leptos::prelude::*;
+
+/// Results shown for a query, with a status line for screen readers.
+#[island]
+pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
+    let searched = !query.trim().is_empty();
+    let q = RwSignal::new(query.clone());
+    let shown = RwSignal::new(SearchResponse { query, hits });
+    let generation = RwSignal::new(0u32);
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        q.set(value.clone());
+        generation.update(|g| *g += 1);
+        #[cfg(feature = "hydrate")]
+        {
+            let mine = generation.get_untracked();
+            gloo::timers::callback::Timeout::new(150, move || {
+                if generation.get_untracked() != mine {
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    if let Some(found) = fetch_results(&value).await {
+                        if generation.get_untracked() == mine {
+                            shown.set(found);
+                        }
+                    }
+                });
+            })
+            .forget();
+        }
+    };
+    let status = move || {
+        shown.with(|r| {
+            if r.query.trim().is_empty() {
+                if searched {
+                    "Type a word to search.".to_string()
+                } else {
+                    String::new()
+                }
+            } else if r.hits.is_empty() {
+                format!(
+                    "No articles match “{}”. Try another word, or browse the paradigms.",
+                    r.query
+                )
+            } else {
+                format!(
+                    "{} result{} for “{}”",
+                    r.hits.len(),
+                    if r.hits.len() == 1 { "" } else { "s" },
+                    r.query
+                )
+            }
+        })
+    };
+    let results = move || {
+        shown.with(|r| {
+            r.hits
+                .iter()
+                .map(|h| {
+                    view! {
+                        <li class="card">
+                            <h2><a href=format!("/articles/{}", h.slug)>{h.title.clone()}</a></h2>
+                            <p class="snippet" inner_html=h.snippet_html.clone()></p>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <form class="search-form" role="search" method="get" action="/search">
+            <label for="q">"Search the articles"</label>
+            <div class="search-row">
+                <input id="q" name="q" type="search" autocomplete="off" maxlength="200" value=q prop:value=q on:input=on_input/>
+                <button type="submit" class="button">"Search"</button>
+            </div>
+        </form>
+        <p class="search-status" role="status" data-test="search-status">{status}</p>
+        <ol class="cards results" data-test="results">{results}</ol>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+async fn fetch_results(query: &str) -> Option<SearchResponse> {
+    let response = gloo::net::http::Request::get("/api/v1/search")
+        .query([("q", query)])
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.json::<SearchResponse>().await.ok()
+}
