@@ -3,6 +3,7 @@
 //! the WASM bundle that brings the islands to life.
 #![recursion_limit = "256"]
 
+pub mod answers;
 pub mod compare;
 pub mod components;
 pub mod content;
@@ -21,8 +22,9 @@ use leptos_router::{
 use components::layout::Layout;
 use routes::{
     article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
-    not_found::NotFoundPage, paradigms::ParadigmsPage, quiz::QuizPage, quizzes::QuizzesPage,
-    search::SearchPage, site_page::SitePage, tag::TagPage,
+    not_found::NotFoundPage, paradigms::ParadigmsPage, preferences::PreferencesPage,
+    prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage, search::SearchPage,
+    site_page::SitePage, summary::SummaryPage, tag::TagPage,
 };
 
 /// The HTML document around every page. Server-only: it reads `LeptosOptions`.
@@ -84,6 +86,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("compare") view=ComparePage/>
                     <Route path=StaticSegment("glossary") view=GlossaryPage/>
                     <Route path=StaticSegment("search") view=SearchPage/>
+                    <Route path=StaticSegment("preferences") view=PreferencesPage/>
+                    <Route path=StaticSegment("prepare") view=PreparePage/>
+                    <Route path=StaticSegment("summary") view=SummaryPage/>
                     <Route path=StaticSegment("quizzes") view=QuizzesPage/>
                     <Route path=(StaticSegment("quizzes"), ParamSegment("id")) view=QuizPage/>
                     <Route path=StaticSegment("about") view=SitePage/>

@@ -7,10 +7,13 @@ pub mod glossary;
 pub mod home;
 pub mod not_found;
 pub mod paradigms;
+pub mod preferences;
+pub mod prepare;
 pub mod quiz;
 pub mod quizzes;
 pub mod search;
 pub mod site_page;
+pub mod summary;
 pub mod tag;
 
 use leptos::prelude::*;

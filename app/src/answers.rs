@@ -1,0 +1,222 @@
+//! A reader's answers as one versioned record: the finder's answers and the
+//! reflection notes. In the browser it lives only in `localStorage`; without
+//! JavaScript it lives only in one request. Also turns answers into the summary
+//! text that readers copy or download.
+
+use crate::finder::{FinderAnswers, PreferenceFinder, Profile, score};
+use crate::glossary::Prepare;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `localStorage` key. The version is in the record too.
+pub const STORAGE_KEY: &str = "pathways.v1";
+pub const SCHEMA_VERSION: u32 = 1;
+/// Longest reflection note kept, in characters.
+pub const NOTE_MAX: usize = 5000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedAnswers {
+    pub version: u32,
+    #[serde(default)]
+    pub finder: FinderAnswers,
+    /// Reflection question id → the reader's note.
+    #[serde(default)]
+    pub reflections: BTreeMap<String, String>,
+}
+
+impl Default for SavedAnswers {
+    fn default() -> Self {
+        Self {
+            version: SCHEMA_VERSION,
+            finder: FinderAnswers::default(),
+            reflections: BTreeMap::new(),
+        }
+    }
+}
+
+impl SavedAnswers {
+    pub fn is_empty(&self) -> bool {
+        self.finder.is_empty() && self.reflections.values().all(|v| v.trim().is_empty())
+    }
+
+    /// Parse an exported file, refusing other versions and out-of-range values.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let saved: SavedAnswers = serde_json::from_str(text)
+            .map_err(|e| format!("this is not a Pathways answers file ({e})"))?;
+        if saved.version != SCHEMA_VERSION {
+            return Err(format!(
+                "this file has version {}, this site reads version {SCHEMA_VERSION}",
+                saved.version
+            ));
+        }
+        if saved.finder.ratings.values().any(|r| !(-3..=3).contains(r)) {
+            return Err("a rating in this file is outside −3 … +3".into());
+        }
+        if saved
+            .reflections
+            .values()
+            .any(|v| v.chars().count() > NOTE_MAX)
+        {
+            return Err(format!(
+                "a note in this file is longer than {NOTE_MAX} characters"
+            ));
+        }
+        Ok(saved)
+    }
+}
+
+/// Read posted reflection fields `p.<id>`; ids must be the file's.
+pub fn reflections_from_form(
+    prepare: Option<&Prepare>,
+    fields: &[(String, String)],
+) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    for (name, value) in fields {
+        let Some(id) = name.strip_prefix("p.") else {
+            continue;
+        };
+        if !prepare.is_some_and(|p| p.questions.iter().any(|q| q.id == id)) {
+            return Err(format!("there is no reflection question `{id}`"));
+        }
+        if value.chars().count() > NOTE_MAX {
+            return Err(format!(
+                "the note for `{id}` is longer than {NOTE_MAX} characters"
+            ));
+        }
+        if !value.trim().is_empty() {
+            out.insert(id.to_string(), value.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Refuse fields that belong to no form of ours.
+pub fn check_field_names(fields: &[(String, String)]) -> Result<(), String> {
+    match fields
+        .iter()
+        .find(|(n, _)| !(n.starts_with("r.") || n.starts_with("c.") || n.starts_with("p.")))
+    {
+        Some((n, _)) => Err(format!("unexpected field `{n}`")),
+        None => Ok(()),
+    }
+}
+
+/// The "My therapy preferences" summary as Markdown.
+pub fn summary_markdown(
+    finder: Option<&PreferenceFinder>,
+    prepare: Option<&Prepare>,
+    saved: &SavedAnswers,
+) -> String {
+    let mut md = String::from("# My therapy preferences\n\n");
+    md.push_str("_Made with Pathways. This describes my preferences at the time I wrote it. It is not a diagnosis, and it may change._\n\n");
+    if let Some(f) = finder.filter(|_| !saved.finder.is_empty()) {
+        let profile = score(f, &saved.finder);
+        profile_markdown(&mut md, &profile);
+    }
+    if let Some(p) = prepare {
+        let answered: Vec<_> = p
+            .questions
+            .iter()
+            .filter_map(|q| saved.reflections.get(&q.id).map(|a| (q, a)))
+            .collect();
+        if !answered.is_empty() {
+            md.push_str("## Before my first session\n\n");
+            for (q, a) in answered {
+                md.push_str(&format!("**{}**\n\n{}\n\n", q.prompt, a.trim()));
+            }
+        }
+    }
+    md
+}
+
+fn profile_markdown(md: &mut String, profile: &Profile) {
+    md.push_str("## How I would like therapy to feel\n\n");
+    for d in &profile.dimensions {
+        match &d.leaning {
+            Some(l) => md.push_str(&format!(
+                "- **{}**: {} ({} preference)\n",
+                d.title, l, d.strength
+            )),
+            None => md.push_str(&format!("- **{}**: no clear preference\n", d.title)),
+        }
+    }
+    md.push('\n');
+    if !profile.practical.is_empty() {
+        md.push_str("## Practical wishes\n\n");
+        for (q, picks) in &profile.practical {
+            md.push_str(&format!("- {q} {}\n", picks.join(", ")));
+        }
+        md.push('\n');
+    }
+    if !profile.approaches.is_empty() {
+        md.push_str("## Approaches that may fit\n\n");
+        for a in &profile.approaches {
+            md.push_str(&format!(
+                "- **{}** — because: {}\n",
+                a.name,
+                a.why.join("; ")
+            ));
+        }
+        md.push('\n');
+    }
+    if !profile.questions.is_empty() {
+        md.push_str("## Questions to ask a therapist\n\n");
+        for (i, q) in profile.questions.iter().enumerate() {
+            md.push_str(&format!("{}. {q}\n", i + 1));
+        }
+        md.push('\n');
+    }
+}
+
+/// Browser storage (only compiled into the WASM bundle).
+#[cfg(feature = "hydrate")]
+pub mod storage {
+    use super::{SCHEMA_VERSION, STORAGE_KEY, SavedAnswers};
+    use gloo::storage::{LocalStorage, Storage};
+
+    /// What this browser holds, or an empty record.
+    pub fn load() -> SavedAnswers {
+        LocalStorage::get::<SavedAnswers>(STORAGE_KEY)
+            .ok()
+            .filter(|s| s.version == SCHEMA_VERSION)
+            .unwrap_or_default()
+    }
+
+    pub fn save(saved: &SavedAnswers) {
+        let _ = LocalStorage::set(STORAGE_KEY, saved);
+    }
+
+    /// "Delete my answers": remove everything Pathways keeps in this browser.
+    pub fn clear() {
+        LocalStorage::delete(STORAGE_KEY);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_checks_version_and_ranges() {
+        let ok =
+            r#"{"version":1,"finder":{"ratings":{"a":2},"choices":{}},"reflections":{"you":"me"}}"#;
+        assert_eq!(
+            SavedAnswers::from_json(ok).unwrap().reflections["you"],
+            "me"
+        );
+        assert!(
+            SavedAnswers::from_json(r#"{"version":2}"#)
+                .unwrap_err()
+                .contains("version 2")
+        );
+        assert!(SavedAnswers::from_json(r#"{"version":1,"finder":{"ratings":{"a":9}}}"#).is_err());
+        assert!(SavedAnswers::from_json("not json").is_err());
+    }
+
+    #[test]
+    fn field_names_are_checked() {
+        let f = |n: &str| vec![(n.to_string(), "1".to_string())];
+        assert!(check_field_names(&f("r.x")).is_ok());
+        assert!(check_field_names(&f("password")).is_err());
+    }
+}

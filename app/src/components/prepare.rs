@@ -1,0 +1,98 @@
+//! Reflection questions for a first session. With JavaScript, notes are saved in
+//! this browser as you type; without it, the form posts to `/summary`.
+
+use crate::answers::{NOTE_MAX, SavedAnswers};
+use crate::components::finder::hidden_fields;
+use crate::glossary::Prepare;
+use leptos::prelude::*;
+
+#[island]
+pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
+    let notes = RwSignal::new(carried.reflections.clone());
+    let hydrated = RwSignal::new(false);
+    let saved_at = RwSignal::new(false);
+    Effect::new(move |_| {
+        if hydrated.get_untracked() {
+            return;
+        }
+        hydrated.set(true);
+        #[cfg(feature = "hydrate")]
+        {
+            let stored = crate::answers::storage::load();
+            if !stored.reflections.is_empty() {
+                notes.set(stored.reflections);
+            }
+        }
+    });
+    let finder_only = SavedAnswers {
+        reflections: Default::default(),
+        ..carried
+    };
+    let questions = prepare
+        .questions
+        .iter()
+        .map(|q| {
+            let id = q.id.clone();
+            let value = {
+                let id = id.clone();
+                move || notes.with(|n| n.get(&id).cloned().unwrap_or_default())
+            };
+            let on_input = {
+                let id = id.clone();
+                move |ev: leptos::ev::Event| {
+                    let text = event_target_value(&ev);
+                    notes.update(|n| {
+                        if text.trim().is_empty() {
+                            n.remove(&id);
+                        } else {
+                            n.insert(id.clone(), text);
+                        }
+                    });
+                    #[cfg(feature = "hydrate")]
+                    {
+                        let mut stored = crate::answers::storage::load();
+                        stored.reflections = notes.get_untracked();
+                        crate::answers::storage::save(&stored);
+                    }
+                    saved_at.set(true);
+                }
+            };
+            let field = format!("note-{id}");
+            view! {
+                <div class="reflection">
+                    <label for=field.clone()>{q.prompt.clone()}</label>
+                    <p class="hint" id=format!("{field}-hint")>{q.hint.clone()}</p>
+                    <textarea
+                        id=field.clone()
+                        name=format!("p.{id}")
+                        rows="4"
+                        maxlength=NOTE_MAX.to_string()
+                        aria-describedby=format!("{field}-hint")
+                        prop:value=value.clone()
+                        on:input=on_input
+                    >{value()}</textarea>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="prepare" method="post" action="/summary" data-hydrated=move || hydrated.get().then_some("true")>
+            {hidden_fields(&finder_only)}
+            {questions}
+            <p class="meta" role="status">
+                {move || match (hydrated.get(), saved_at.get()) {
+                    (true, true) => "Saved in this browser only.",
+                    (true, false) => "Your notes are saved in this browser as you type, and never sent to us.",
+                    _ => "Without JavaScript, your notes are sent to our server once to make your summary, then forgotten.",
+                }}
+            </p>
+            <div class="quiz-actions">
+                {move || if hydrated.get() {
+                    view! { <a class="button" href="/summary">"See my summary"</a> }.into_any()
+                } else {
+                    view! { <button type="submit" class="button">"See my summary"</button> }.into_any()
+                }}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,34 @@
+use super::{PageMeta, library};
+use crate::answers::SavedAnswers;
+use crate::components::finder::FinderForm;
+use crate::routes::not_found::NotFoundPage;
+use leptos::prelude::*;
+
+/// Answers posted without JavaScript, provided by the server for one render only.
+#[derive(Clone, Debug, Default)]
+pub struct Submission(pub SavedAnswers);
+
+#[component]
+pub fn PreferencesPage() -> impl IntoView {
+    let lib = library();
+    let Some(finder) = lib.finder.clone() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let posted = use_context::<Submission>();
+    let submitted = posted
+        .as_ref()
+        .map(|s| s.0.finder.clone())
+        .unwrap_or_default();
+    view! {
+        <PageMeta title=finder.title.clone() description=finder.summary.clone()/>
+        <h1>{finder.title.clone()}</h1>
+        <p class="lead">{finder.summary.clone()}</p>
+        <p>
+            "People differ in what they want from therapy, and "
+            <a href="/articles/why-preferences-matter">"research suggests that matters"</a>
+            ". There are no right answers. Nothing you choose here leaves your device."
+        </p>
+        <FinderForm finder submitted posted=posted.is_some()/>
+    }
+    .into_any()
+}
