@@ -27,10 +27,34 @@ use routes::{
     site_page::SitePage, summary::SummaryPage, tag::TagPage,
 };
 
+/// Set while a page renders when it contains an island: only such pages load the
+/// JavaScript and WASM bundle. Articles and other reading pages ship no script at all.
+#[derive(Clone, Debug, Default)]
+pub struct IslandsOnPage(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl IslandsOnPage {
+    fn used(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Called at the top of every island (it runs on the server while rendering).
+pub fn mark_island_used() {
+    if let Some(flag) = use_context::<IslandsOnPage>() {
+        flag.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// The HTML document around every page. Server-only: it reads `LeptosOptions`.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_headers();
+    // Islands mode: the page is not hydrated, only its islands are.
+    if let Some(sc) = Owner::current_shared_context() {
+        sc.set_is_hydrating(false);
+    }
+    let islands = IslandsOnPage::default();
+    provide_context(islands.clone());
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -41,11 +65,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#2f5d50"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
+                {move || islands.used().then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
             </body>
         </html>
     }

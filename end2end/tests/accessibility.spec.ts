@@ -1,7 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
-const pages = ['/', '/articles/cbt', '/articles/integrative-vs-eclectic', '/quizzes', '/quizzes/cbt-basics', '/crisis', '/no-such-page'];
+const pages = [
+  '/', '/paradigms', '/articles/cbt', '/articles/integrative-vs-eclectic', '/tags/modality', '/glossary',
+  '/compare', '/search?q=anxiety', '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary',
+  '/about', '/privacy', '/crisis', '/no-such-page',
+];
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe finds no violations (${scheme})`, () => {
@@ -9,6 +13,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const path of pages) {
       test(`${path}`, async ({ page }, testInfo) => {
         await page.goto(path);
+        await page.waitForLoadState('networkidle');
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         expect(summary).toEqual([]);

@@ -23,10 +23,13 @@ test.describe('a reader can read an article before any script runs', () => {
       await expect(page.getByRole('link', { name: 'Need help now?' })).toHaveAttribute('href', '/crisis');
     });
 
-    test('the home page lists the articles with their summaries', async ({ page }) => {
+    test('the home page shows four ways in, and the index lists every article', async ({ page }) => {
       await page.goto('/');
-      const cards = page.locator('section[aria-labelledby="learn"] .card');
-      expect(await cards.count()).toBeGreaterThanOrEqual(25);
+      const ways = page.getByRole('navigation', { name: 'Ways in' }).getByRole('link');
+      await expect(ways).toHaveCount(4);
+      await ways.first().click();
+      await expect(page).toHaveURL(/\/paradigms$/);
+      expect(await page.locator('main .card').count()).toBeGreaterThanOrEqual(25);
       await expect(page.getByRole('link', { name: 'Cognitive behavioural therapy (CBT)' })).toBeVisible();
     });
   });

@@ -67,7 +67,7 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
             .unwrap_or_default();
         xml.push_str(&format!(
             "  <url><loc>{}</loc>{lastmod}</url>\n",
-            ammonia::clean_text(&format!("{origin}{p}"))
+            quick_xml::escape::escape(format!("{origin}{p}"))
         ));
     }
     xml.push_str("</urlset>\n");

@@ -44,7 +44,7 @@ fn post_form(path: &str, form: &str) -> Request<Body> {
 async fn home_lists_articles() {
     let (status, headers, body) = send(get("/")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Cognitive behavioural therapy (CBT)"));
+    assert!(body.contains("Find your preferences"));
     assert!(
         body.contains(r#"href="/crisis""#),
         "crisis link on every page"
@@ -160,4 +160,114 @@ async fn bad_quiz_posts_get_4xx_with_a_reason() {
     let big = format!("q0={}", "1".repeat(100_000));
     let (status, _, _) = send(post_form("/quizzes/cbt-basics", &big)).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn every_page_type_renders() {
+    for path in [
+        "/paradigms",
+        "/tags/modality",
+        "/glossary",
+        "/search?q=anxiety",
+        "/preferences",
+        "/prepare",
+        "/summary",
+        "/about",
+        "/privacy",
+        "/crisis",
+        "/quizzes",
+    ] {
+        let (status, _, body) = send(get(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains(r#"href="/crisis""#), "{path}: crisis link");
+        assert!(body.contains(r#"rel="canonical""#), "{path}: canonical");
+    }
+    let (status, _, _) = send(get("/tags/no-such-tag")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn reading_pages_ship_no_script_and_islands_pages_do() {
+    let (_, _, article) = send(get("/articles/cbt")).await;
+    assert!(
+        !article.contains(".wasm") && !article.contains(r#"type="module""#),
+        "an article loads no code"
+    );
+    let (_, _, quiz) = send(get("/quizzes/cbt-basics")).await;
+    assert!(
+        quiz.contains(".wasm") && quiz.contains(r#"type="module""#),
+        "a quiz hydrates"
+    );
+    assert!(quiz.contains("<leptos-island"), "as an island");
+}
+
+#[tokio::test]
+async fn search_api_is_json_ranked_and_bounded() {
+    let (status, headers, body) = send(get("/api/v1/search?q=exposure")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+    assert!(headers.contains_key(header::ETAG));
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["hits"][0]["slug"], "exposure-therapy");
+    let long = "a".repeat(5000);
+    let (status, _, body) = send(get(&format!("/api/v1/search?q={long}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["query"].as_str().unwrap().len(), 200);
+}
+
+#[tokio::test]
+async fn sitemap_and_robots() {
+    let (status, _, xml) = send(get("/sitemap.xml")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        xml.contains("<loc>http://127.0.0.1:3000/articles/cbt</loc>"),
+        "{xml}"
+    );
+    let (_, _, robots) = send(get("/robots.txt")).await;
+    assert!(robots.contains("Sitemap: http://127.0.0.1:3000/sitemap.xml"));
+}
+
+#[tokio::test]
+async fn finder_post_scores_and_forgets() {
+    let (status, headers, body) = send(post_form(
+        "/preferences",
+        "r.who-chooses-topics=3&c.format=video",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(body.contains(r#"data-test="profile""#));
+    assert!(body.contains("This is not a diagnosis."));
+    // The next step carries the answers in the form, not on the server.
+    assert!(
+        body.contains(r#"type="hidden" name="r.who-chooses-topics" value="3""#),
+        "carried"
+    );
+    let (status, _, body) = send(post_form(
+        "/summary",
+        "r.who-chooses-topics=3&p.you=Walking%20my%20dog",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Walking my dog"));
+    for bad in [
+        "r.who-chooses-topics=9",
+        "r.nope=1",
+        "c.format=fax",
+        "p.nope=x",
+        "name=x",
+    ] {
+        let (status, _, body) = send(post_form("/preferences", bad)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(
+            body.starts_with("This form could not be read"),
+            "{bad}: {body}"
+        );
+    }
 }

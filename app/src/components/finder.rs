@@ -23,6 +23,7 @@ pub fn FinderForm(
     submitted: FinderAnswers,
     posted: bool,
 ) -> impl IntoView {
+    crate::mark_island_used();
     let answers = RwSignal::new(submitted);
     let show = RwSignal::new(posted);
     let hydrated = RwSignal::new(false);

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 #[island]
 pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
+    crate::mark_island_used();
     let notes = RwSignal::new(carried.reflections.clone());
     let hydrated = RwSignal::new(false);
     let saved_at = RwSignal::new(false);

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+
+async function axe(page: import('@playwright/test').Page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('with JavaScript the finder scores in the browser, keeps answers only there, and deletes them', async ({ page, errors }) => {
+  await page.goto('/preferences');
+  await expect(page.locator('form.finder[data-hydrated="true"]')).toBeVisible();
+  await axe(page);
+
+  // From here on, nothing the reader does may reach the network with an answer.
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+
+  const sliders = page.locator('input[type="range"]');
+  expect(await sliders.count()).toBeGreaterThanOrEqual(12);
+  // Keyboard: the first statement strongly to the right, the second strongly to the left.
+  await sliders.nth(0).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(sliders.nth(0)).toHaveValue('3');
+  await expect(sliders.nth(0)).toHaveAttribute('aria-valuetext', /^Strongly: /);
+  await sliders.nth(1).fill('-2');
+  await page.locator('input[name="c.format"][value="video"]').check();
+  await page.locator('input[name="c.hopes"][value="skills-for-now"]').check();
+
+  await page.getByRole('button', { name: 'See my results' }).click();
+  const profile = page.locator('[data-test="profile"]');
+  await expect(profile).toBeVisible();
+  await expect(profile.locator('[data-test="not-a-diagnosis"]')).toContainText('not a diagnosis');
+  await expect(profile.getByRole('link', { name: 'find crisis help' })).toHaveAttribute('href', '/crisis');
+  await expect(profile.locator('.why li').first()).toContainText(/You (leaned towards|chose)/);
+  expect(await profile.locator('[data-test="questions"] li').count()).toBeGreaterThanOrEqual(3);
+  await axe(page);
+
+  const stored = await page.evaluate(() => localStorage.getItem('pathways.v1'));
+  expect(JSON.parse(stored!).finder.ratings).toBeTruthy();
+  expect(sent.filter((s) => !s.startsWith('GET ') || s.includes('?'))).toEqual([]);
+
+  // Reload: the answers are still there.
+  await page.reload();
+  await expect(page.locator('form.finder[data-hydrated="true"]')).toBeVisible();
+  await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('3');
+  await expect(page.locator('input[name="c.format"][value="video"]')).toBeChecked();
+
+  // Delete: gone from the page and from the browser.
+  await page.getByRole('button', { name: 'Delete my answers' }).click();
+  await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('0');
+  expect(await page.evaluate(() => localStorage.getItem('pathways.v1'))).toBeNull();
+  await page.reload();
+  await expect(page.locator('form.finder[data-hydrated="true"]')).toBeVisible();
+  await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('0');
+  expect(errors).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('finder, preparation and summary work as form posts and keep nothing', async ({ page, context }) => {
+    await page.goto('/preferences');
+    await page.locator('input[type="range"]').nth(0).fill('3');
+    await page.locator('input[name="c.setting"][value="individual"]').check();
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'See my results' }).click(),
+    ]);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['cache-control']).toBe('no-store');
+    await expect(page.locator('[data-test="profile"]')).toBeVisible();
+    await expect(page.locator('[data-test="not-a-diagnosis"]')).toBeVisible();
+    await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('3');
+
+    await page.getByRole('button', { name: 'Next: prepare for a first session' }).click();
+    await expect(page).toHaveURL(/\/prepare$/);
+    await page.getByLabel('What makes you you?').fill('I like long walks and my dog.');
+    await page.getByRole('button', { name: 'See my summary' }).click();
+    await expect(page).toHaveURL(/\/summary$/);
+    await expect(page.locator('.notes')).toContainText('I like long walks and my dog.');
+    await expect(page.locator('[data-test="profile"]')).toBeVisible();
+    await expect(page.locator('#summary-text')).toHaveValue(/# My therapy preferences/);
+    expect(await context.cookies()).toEqual([]);
+  });
+
+  test('a tampered finder post gets a 400 with a reason', async ({ request }) => {
+    const res = await request.post('/preferences', { form: { 'r.nope': '1' } });
+    expect(res.status()).toBe(400);
+    expect(await res.text()).toContain('there is no statement');
+  });
+});
