@@ -1,0 +1,88 @@
+//! Answers posted without JavaScript are never logged: capture every log line the
+//! server writes while it handles posts and searches, and look for the answers.
+
+use app::content::store::ContentStore;
+use axum::body::Body;
+use axum::http::{Request, header};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use tower::ServiceExt;
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn answers_and_queries_never_reach_the_log() {
+    let captured = Captured::default();
+    let sink = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || sink.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let options = LeptosOptions::builder()
+        .output_name("pathways")
+        .site_root("target/site")
+        .build();
+    let (store, _) = ContentStore::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"));
+    let app = server::router(options, store);
+    let secret = "Zebra7SecretNote";
+    let posts = [
+        ("/summary", format!("p.you={secret}&r.who-chooses-topics=3")),
+        (
+            "/preferences",
+            "r.who-chooses-topics=-3&c.format=video".to_string(),
+        ),
+        ("/quizzes/cbt-basics", "q0=1&q1=1".to_string()),
+    ];
+    for (path, body) in posts {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        assert!(res.status().is_success(), "{path}");
+        let _ = res.into_body().collect().await;
+    }
+    let req = Request::get(format!("/search?q={secret}"))
+        .body(Body::empty())
+        .unwrap();
+    let _ = app
+        .clone()
+        .oneshot(req)
+        .await
+        .unwrap()
+        .into_body()
+        .collect()
+        .await;
+
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.contains("POST /summary 200"),
+        "the access log works: {log}"
+    );
+    assert!(
+        log.contains("GET /search 200"),
+        "paths are logged without queries: {log}"
+    );
+    for needle in [secret, "who-chooses-topics", "video", "q0=", "r.", "p.you"] {
+        assert!(
+            !log.contains(needle),
+            "`{needle}` leaked into the log:\n{log}"
+        );
+    }
+}
