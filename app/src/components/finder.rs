@@ -26,13 +26,8 @@ pub fn FinderForm(
     crate::mark_island_used();
     let answers = RwSignal::new(submitted);
     let show = RwSignal::new(posted);
-    let hydrated = RwSignal::new(false);
     let finder = StoredValue::new(finder);
-    Effect::new(move |_| {
-        if hydrated.get_untracked() {
-            return;
-        }
-        hydrated.set(true);
+    let hydrated = super::hydrated(move || {
         #[cfg(feature = "hydrate")]
         if !posted {
             let saved = crate::answers::storage::load();

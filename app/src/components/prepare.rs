@@ -10,13 +10,8 @@ use leptos::prelude::*;
 pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
     crate::mark_island_used();
     let notes = RwSignal::new(carried.reflections.clone());
-    let hydrated = RwSignal::new(false);
     let saved_at = RwSignal::new(false);
-    Effect::new(move |_| {
-        if hydrated.get_untracked() {
-            return;
-        }
-        hydrated.set(true);
+    let hydrated = super::hydrated(move || {
         #[cfg(feature = "hydrate")]
         {
             let stored = crate::answers::storage::load();

@@ -17,8 +17,7 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
     let revealed = RwSignal::new(vec![was_submitted; n]);
     let finished = RwSignal::new(was_submitted);
     // Controls that only work with JavaScript appear once the island is alive.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let hydrated = super::hydrated(|| {});
     let quiz = StoredValue::new(quiz);
     let action = format!("/quizzes/{}", quiz.with_value(|q| q.id.clone()));
 

@@ -16,15 +16,10 @@ pub fn SummaryView(
     crate::mark_island_used();
     let was_posted = posted.is_some();
     let saved = RwSignal::new(posted.unwrap_or_default());
-    let hydrated = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     let finder = StoredValue::new(finder);
     let prepare = StoredValue::new(prepare);
-    Effect::new(move |_| {
-        if hydrated.get_untracked() {
-            return;
-        }
-        hydrated.set(true);
+    let hydrated = super::hydrated(move || {
         let _ = was_posted;
         #[cfg(feature = "hydrate")]
         if !was_posted {
