@@ -266,6 +266,21 @@ fn quiz_unknown_field_has_the_spelling_hint() {
 }
 
 #[test]
+fn quiz_bad_indentation() {
+    let (o, text) = case("quiz-bad-indentation", "quizzes/cbt-basics.yaml", 1);
+    assert!((9..=10).contains(&line(&o)), "{text}");
+    insta::assert_snapshot!("quiz_bad_indentation", text);
+}
+
+#[test]
+#[ignore = "loader bug: any YAML error while reading `kind` gets the `start the file with kind:` hint"]
+fn quiz_bad_indentation_has_the_indentation_hint() {
+    let (o, _) = case("quiz-bad-indentation", "quizzes/cbt-basics.yaml", 1);
+    let hint = o.errors[0].hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("indentation"), "{hint}");
+}
+
+#[test]
 fn quiz_missing_article() {
     let (o, text) = case("quiz-missing-article", "quizzes/cbt-basics.yaml", 1);
     assert_eq!(line(&o), 4);
