@@ -144,7 +144,7 @@ fn h1_setext() {
 }
 
 #[test]
-#[ignore = "loader bug: a setext `===` heading is reported at the first body line"]
+
 fn h1_setext_points_at_the_heading() {
     let (o, text) = case("h1-setext", "articles/intro.md", 1);
     assert_eq!(line(&o), 15, "the heading text above `===`: {text}");
@@ -158,7 +158,7 @@ fn h1_after_code_comment() {
 }
 
 #[test]
-#[ignore = "loader bug: a `# ` comment in a code block is taken for the heading"]
+
 fn h1_after_code_comment_points_at_the_heading() {
     let (o, text) = case("h1-after-code-comment", "articles/intro.md", 1);
     assert_eq!(
@@ -227,7 +227,7 @@ fn glossary_missing_see() {
 }
 
 #[test]
-#[ignore = "loader bug: the line is the first mention of the slug anywhere in the file"]
+
 fn glossary_missing_see_points_at_the_see_line() {
     let (o, text) = case("glossary-missing-see", "glossary.yaml", 1);
     assert_eq!(line(&o), 7, "the line of `see: [exposure]`: {text}");
@@ -258,7 +258,7 @@ fn quiz_unknown_field() {
 }
 
 #[test]
-#[ignore = "loader bug: a nested unknown field (`questions[0]: unknown field`) gets the indentation hint"]
+
 fn quiz_unknown_field_has_the_spelling_hint() {
     let (o, _) = case("quiz-unknown-field", "quizzes/cbt-basics.yaml", 1);
     let hint = o.errors[0].hint.as_deref().unwrap_or_default();
@@ -273,7 +273,7 @@ fn quiz_bad_indentation() {
 }
 
 #[test]
-#[ignore = "loader bug: any YAML error while reading `kind` gets the `start the file with kind:` hint"]
+
 fn quiz_bad_indentation_has_the_indentation_hint() {
     let (o, _) = case("quiz-bad-indentation", "quizzes/cbt-basics.yaml", 1);
     let hint = o.errors[0].hint.as_deref().unwrap_or_default();
@@ -304,7 +304,7 @@ fn finder_unknown_dimension() {
 }
 
 #[test]
-#[ignore = "loader bug: finder messages always say line 1 (check_finder re-reads the file by its relative path)"]
+
 fn finder_unknown_dimension_points_at_the_line() {
     let (o, text) = case("finder-unknown-dimension", "quizzes/preferences.yaml", 1);
     assert_eq!(
@@ -322,7 +322,7 @@ fn finder_unknown_approach() {
 }
 
 #[test]
-#[ignore = "loader bug: finder messages always say line 1 (check_finder re-reads the file by its relative path)"]
+
 fn finder_unknown_approach_points_at_the_line() {
     let (o, text) = case("finder-unknown-approach", "quizzes/preferences.yaml", 1);
     assert_eq!(line(&o), 27, "the line of the item's `approaches:`: {text}");
@@ -336,7 +336,7 @@ fn finder_unknown_ask() {
 }
 
 #[test]
-#[ignore = "loader bug: finder messages always say line 1 (check_finder re-reads the file by its relative path)"]
+
 fn finder_unknown_ask_points_at_the_line() {
     let (o, text) = case("finder-unknown-ask", "quizzes/preferences.yaml", 1);
     assert_eq!(line(&o), 28, "the line of `ask: [homwork]`: {text}");

@@ -81,15 +81,18 @@ pub fn site_url() -> String {
 
 /// Load the content tree, logging every problem.
 pub fn open_content(dir: &str) -> ContentStore {
-    let (store, outcome) = ContentStore::open(dir);
-    for e in &outcome.errors {
+    let started = std::time::Instant::now();
+    let (store, errors) = ContentStore::open(dir);
+    for e in &errors {
         tracing::warn!("content problem: {e}");
     }
+    let library = store.current();
     tracing::info!(
-        "content loaded: {} articles, {} quizzes, {} problem(s)",
-        outcome.library.articles.len(),
-        outcome.library.quizzes.len(),
-        outcome.errors.len()
+        "content loaded in {}ms: {} articles, {} quizzes, {} problem(s)",
+        started.elapsed().as_millis(),
+        library.articles.len(),
+        library.quizzes.len(),
+        errors.len()
     );
     store
 }

@@ -46,15 +46,15 @@ pub fn spawn(
                 && std::mem::replace(&mut last, fingerprint(store.root())) != last =>
         {
             let started = std::time::Instant::now();
-            let outcome = store.reload();
-            for e in &outcome.errors {
+            let errors = store.reload();
+            for e in &errors {
                 tracing::warn!("content problem: {e}");
             }
             tracing::info!(
                 "content reloaded in {}ms: {} articles, {} problem(s)",
                 started.elapsed().as_millis(),
-                outcome.library.articles.len(),
-                outcome.errors.len()
+                store.current().articles.len(),
+                errors.len()
             );
         }
         Ok(_) => {}

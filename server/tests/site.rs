@@ -16,8 +16,8 @@ fn options() -> LeptosOptions {
 
 fn app() -> axum::Router {
     let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
-    let (store, outcome) = ContentStore::open(content);
-    assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+    let (store, errors) = ContentStore::open(content);
+    assert!(errors.is_empty(), "{errors:?}");
     server::router(options(), store)
 }
 

@@ -135,6 +135,7 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
         }
     }
     // Glossary terms are linked from articles where they first appear.
+    // (The matcher is built below, once, from these terms.)
     let terms: Vec<(String, String)> = glossary
         .as_ref()
         .map(|(_, _, g)| {
@@ -152,12 +153,13 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
             })
         })
         .unwrap_or_default();
+    let matcher = markdown::GlossaryMatcher::new(&terms);
     let mut articles: Vec<Parsed<Article>> = Vec::new();
     let mut drafts: BTreeSet<String> = BTreeSet::new();
     let mut failed: BTreeSet<String> = BTreeSet::new();
     for path in files(&root.join("articles"), "md", &mut errors, root) {
         let slug = stem(&path);
-        match read(&path, root).and_then(|src| parse_article(&rel(&path), &slug, &src, &terms)) {
+        match read(&path, root).and_then(|src| parse_article(&rel(&path), &slug, &src, &matcher)) {
             Ok((parsed, draft)) => {
                 if draft {
                     drafts.insert(slug);
@@ -189,8 +191,13 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
         };
         let kind = match yaml::<QuizKind>(&r, &src, 1) {
             Ok(k) => k.kind,
-            Err(e) => {
+            Err(e) if e.message.contains("missing field `kind`") => {
                 errors.push(e.hint("start the file with `kind: knowledge` or `kind: preference`"));
+                failed_quizzes.insert(id);
+                continue;
+            }
+            Err(e) => {
+                errors.push(e);
                 failed_quizzes.insert(id);
                 continue;
             }
@@ -389,7 +396,7 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
         }
     }
     if let Some(f) = &finder {
-        for e in check_finder(f, &known) {
+        for e in check_finder(f, &known, root) {
             tree_errors.push(("finder".into(), e));
         }
     }
@@ -401,7 +408,7 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
                         "glossary".into(),
                         ContentError::new(
                             path,
-                            find_line(src, s, 1),
+                            see_line(src, &t.term, s),
                             1,
                             format!("term `{}` refers to a missing article `{s}`", t.term),
                         )
@@ -416,7 +423,8 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
     errors.extend(tree_errors.into_iter().map(|(_, e)| e));
 
     // Assemble, falling back to the previous good version of whatever is broken.
-    let prev = previous.cloned().unwrap_or_default();
+    let empty = Library::default();
+    let prev = previous.unwrap_or(&empty);
     let mut library = Library::default();
     for a in articles {
         if !broken.contains(&a.value.slug) && !failed.contains(&a.value.slug) {
@@ -627,9 +635,9 @@ fn yaml<T: DeserializeOwned>(path: &Path, src: &str, first_line: usize) -> Resul
         if let Some(at) = message.find(" at line ") {
             message.truncate(at);
         }
-        let hint = if message.starts_with("unknown field") {
+        let hint = if message.contains("unknown field") {
             "check the spelling; content/README.md lists every field"
-        } else if message.starts_with("missing field") {
+        } else if message.contains("missing field") {
             "add the field; content/README.md shows a complete example"
         } else if message.contains("invalid type") {
             "check the value's type: lists start with `- `, text with a colon needs quotes"
@@ -648,6 +656,26 @@ fn key_line(src: &str, key: &str, first_line: usize) -> usize {
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map_or(first_line, |i| i + first_line)
+}
+
+/// The line of `slug` in the `see:` of glossary term `term` (after its `- term:` line).
+fn see_line(src: &str, term: &str, slug: &str) -> usize {
+    let lines: Vec<&str> = src.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .trim_start()
+                .strip_prefix("term:")
+                .is_some_and(|t| t.trim().trim_matches(['"', '\'']) == term)
+        })
+        .unwrap_or(0);
+    lines[start..]
+        .iter()
+        .position(|l| l.contains("see:") && l.contains(slug))
+        .or_else(|| lines[start..].iter().position(|l| l.contains(slug)))
+        .map_or(start + 1, |i| start + i + 1)
 }
 
 /// The 1-based line of the first occurrence of `needle` in `src`, shifted to the file.
@@ -740,7 +768,7 @@ fn parse_article(
     path: &Path,
     slug: &str,
     src: &str,
-    terms: &[(String, String)],
+    glossary: &markdown::GlossaryMatcher,
 ) -> Result<(Parsed<Article>, bool), Vec<ContentError>> {
     let (fm, fm_line, body, body_line) = split_front_matter(path, src).map_err(|e| vec![e])?;
     let front: ArticleFront = yaml(path, fm, fm_line).map_err(|e| vec![e])?;
@@ -826,12 +854,9 @@ fn parse_article(
                 .hint("write the article below the closing `---`"),
         );
     }
-    let rendered = markdown::render_with_glossary(body, terms);
-    if rendered.html.contains("<h1") {
-        let line = body
-            .lines()
-            .position(|l| l.starts_with("# "))
-            .map_or(body_line, |i| i + body_line);
+    let rendered = markdown::render_with_glossary(body, glossary);
+    if let Some(offset) = rendered.h1_offsets.first() {
+        let line = line_col(body, *offset).0 + body_line - 1;
         errs.push(
             ContentError::new(path, line, 1, "a `#` heading in the body")
                 .hint("the title is the page's only top heading: start sections with `##`"),
@@ -1094,8 +1119,12 @@ fn parse_finder(path: &Path, src: &str) -> Result<Parsed<PreferenceFinder>, Vec<
 }
 
 /// References inside the finder: dimensions, approaches and questions must exist.
-fn check_finder(f: &Parsed<PreferenceFinder>, articles: &BTreeSet<String>) -> Vec<ContentError> {
-    let src = std::fs::read_to_string(&f.path).unwrap_or_default();
+fn check_finder(
+    f: &Parsed<PreferenceFinder>,
+    articles: &BTreeSet<String>,
+    root: &Path,
+) -> Vec<ContentError> {
+    let src = std::fs::read_to_string(root.join(&f.path)).unwrap_or_default();
     let path = &f.path;
     let finder = &f.value;
     let dims: BTreeSet<&str> = finder.dimensions.iter().map(|d| d.id.as_str()).collect();
@@ -1133,7 +1162,8 @@ fn check_finder(f: &Parsed<PreferenceFinder>, articles: &BTreeSet<String>) -> Ve
                     k.clone(),
                     format!("{owner} weights unknown approach `{k}`"),
                     format!(
-                        "add it under `approaches:` or use one of: {}",
+                        "{}add it under `approaches:` or use one of: {}",
+                        did_you_mean(k, &approaches),
                         list(&approaches)
                     ),
                 ));
@@ -1145,7 +1175,8 @@ fn check_finder(f: &Parsed<PreferenceFinder>, articles: &BTreeSet<String>) -> Ve
                     q.clone(),
                     format!("{owner} asks unknown question `{q}`"),
                     format!(
-                        "add it under `questions_to_ask:` or use one of: {}",
+                        "{}add it under `questions_to_ask:` or use one of: {}",
+                        did_you_mean(q, &asks),
                         list(&asks)
                     ),
                 ));
@@ -1161,7 +1192,15 @@ fn check_finder(f: &Parsed<PreferenceFinder>, articles: &BTreeSet<String>) -> Ve
                     "item `{}` uses unknown dimension `{}`",
                     item.id, item.dimension
                 ),
-                format!("use one of: {}", list(&dims)),
+                {
+                    let known: BTreeSet<String> = dims.iter().map(|d| d.to_string()).collect();
+                    match suggest(&item.dimension, &known) {
+                        Some(s) => {
+                            format!("did you mean `{s}`? The dimensions are: {}", list(&dims))
+                        }
+                        None => format!("use one of: {}", list(&dims)),
+                    }
+                },
             ));
         }
         check_refs(
@@ -1209,6 +1248,12 @@ fn parse_glossary(
     } else {
         Err(errs)
     }
+}
+
+/// "did you mean `x`? " when a known id is within two edits, else nothing.
+fn did_you_mean(id: &str, known: &BTreeSet<&str>) -> String {
+    let known: BTreeSet<String> = known.iter().map(|k| k.to_string()).collect();
+    suggest(id, &known).map_or_else(String::new, |s| format!("did you mean `{s}`? Or "))
 }
 
 /// The closest known slug within two edits, for "did you mean" hints.
@@ -1261,9 +1306,14 @@ mod tests {
     #[test]
     fn unknown_key_reports_file_line() {
         let src = "---\ntitle: A\ntitel: B\nsummary: C\nupdated: 2026-01-01\n---\nx\n";
-        let e = parse_article(Path::new("articles/a.md"), "a", src, &[])
-            .err()
-            .unwrap();
+        let e = parse_article(
+            Path::new("articles/a.md"),
+            "a",
+            src,
+            &markdown::GlossaryMatcher::empty(),
+        )
+        .err()
+        .unwrap();
         assert_eq!(e[0].line, 3, "{}", e[0]);
         assert!(e[0].message.contains("unknown field `titel`"), "{}", e[0]);
     }

@@ -15,6 +15,56 @@ pub struct Rendered {
     pub words: usize,
     /// Links to other articles by bare slug: (slug, byte offset in the body).
     pub article_links: Vec<(String, usize)>,
+    /// Byte offsets of level-1 headings (`#` or `===`), which bodies must not have.
+    pub h1_offsets: Vec<usize>,
+}
+
+/// Finds glossary terms in text: one automaton for all terms, built once per load.
+#[derive(Debug)]
+pub struct GlossaryMatcher {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Anchor id per pattern.
+    ids: Vec<String>,
+}
+
+impl GlossaryMatcher {
+    /// Terms shorter than three characters are not linked (too many false hits).
+    pub fn new(terms: &[(String, String)]) -> Self {
+        let terms: Vec<&(String, String)> = terms.iter().filter(|(t, _)| t.len() >= 3).collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(terms.iter().map(|(t, _)| t.as_str()))
+            .ok();
+        Self {
+            automaton,
+            ids: terms.iter().map(|(_, id)| id.clone()).collect(),
+        }
+    }
+
+    pub fn empty() -> Self {
+        Self {
+            automaton: None,
+            ids: Vec::new(),
+        }
+    }
+
+    /// The first whole-word match in `text` of a term not yet linked: (range, pattern).
+    fn first(&self, text: &str, linked: &[bool]) -> Option<(usize, usize, usize)> {
+        let automaton = self.automaton.as_ref()?;
+        automaton.find_iter(text).find_map(|m| {
+            let (start, end, p) = (m.start(), m.end(), m.pattern().as_usize());
+            let before_ok = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (before_ok && after_ok && !linked[p]).then_some((start, end, p))
+        })
+    }
 }
 
 /// Reading speed used for the reading time.
@@ -53,38 +103,12 @@ pub fn is_bare_slug(target: &str) -> bool {
 /// Render a Markdown body. Bare-slug links become `/articles/<slug>`; their slugs
 /// are reported so the whole-tree check can find dead ones.
 pub fn render(body: &str) -> Rendered {
-    render_with_glossary(body, &[])
-}
-
-/// Find `term` in `text` as a whole word, ignoring ASCII case: the byte range.
-fn find_term(text: &str, term: &str) -> Option<(usize, usize)> {
-    if term.is_empty() {
-        return None;
-    }
-    let hay = text.to_ascii_lowercase();
-    let needle = term.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(&needle).map(|i| i + from) {
-        let end = i + needle.len();
-        let before_ok = hay[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return Some((i, end));
-        }
-        from = i + hay[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
+    render_with_glossary(body, &GlossaryMatcher::empty())
 }
 
 /// As [`render`], and link the first mention of each glossary term (term, anchor id)
 /// to `/glossary#id`, outside headings and links.
-pub fn render_with_glossary(body: &str, terms: &[(String, String)]) -> Rendered {
+pub fn render_with_glossary(body: &str, glossary: &GlossaryMatcher) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
@@ -95,11 +119,14 @@ pub fn render_with_glossary(body: &str, terms: &[(String, String)]) -> Rendered 
     // While inside a heading: its level, and where its events start.
     let mut heading: Option<(HeadingLevel, usize)> = None;
     let mut in_link = 0usize;
-    let mut unlinked: Vec<&(String, String)> = terms.iter().filter(|(t, _)| t.len() >= 3).collect();
+    let mut linked = vec![false; glossary.ids.len()];
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
+                if level == HeadingLevel::H1 {
+                    rendered.h1_offsets.push(range.start);
+                }
                 heading = Some((level, events.len()));
                 events.push(Event::Start(Tag::Heading {
                     level,
@@ -172,23 +199,18 @@ pub fn render_with_glossary(body: &str, terms: &[(String, String)]) -> Rendered 
             Event::Text(t) => {
                 rendered.text.push_str(&t);
                 rendered.text.push(' ');
-                if heading.is_some() || in_link > 0 || unlinked.is_empty() {
+                if heading.is_some() || in_link > 0 {
                     events.push(Event::Text(t));
                     continue;
                 }
                 // Link the earliest glossary term in this text, once per article.
-                let found = unlinked
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, (term, id))| find_term(&t, term).map(|r| (r, k, id.clone())))
-                    .min_by_key(|((start, _), _, _)| *start);
-                match found {
-                    Some(((start, end), k, id)) => {
-                        unlinked.remove(k);
+                match glossary.first(&t, &linked) {
+                    Some((start, end, p)) => {
+                        linked[p] = true;
                         events.push(Event::Text(CowStr::from(t[..start].to_string())));
                         events.push(Event::Start(Tag::Link {
                             link_type: pulldown_cmark::LinkType::Inline,
-                            dest_url: CowStr::from(format!("/glossary#{id}")),
+                            dest_url: CowStr::from(format!("/glossary#{}", glossary.ids[p])),
                             title: CowStr::from(""),
                             id: CowStr::from(""),
                         }));
@@ -296,7 +318,8 @@ mod tests {
 
     #[test]
     fn glossary_terms_are_linked_once() {
-        let terms = vec![("alliance".to_string(), "therapeutic-alliance".to_string())];
+        let terms =
+            GlossaryMatcher::new(&[("alliance".to_string(), "therapeutic-alliance".to_string())]);
         let r = render_with_glossary(
             "## Alliance\n\nThe alliance matters. The alliance again. [alliance](cbt)",
             &terms,

@@ -1,5 +1,6 @@
 //! The library being served, swapped atomically when content changes.
 
+use super::error::ContentError;
 use super::load::{LoadOutcome, load};
 use super::search::SearchIndex;
 use super::{Library, SharedLibrary};
@@ -39,17 +40,17 @@ pub struct ContentStore {
 
 impl ContentStore {
     /// Load `root` for the first time.
-    pub fn open(root: impl Into<PathBuf>) -> (Self, LoadOutcome) {
+    pub fn open(root: impl Into<PathBuf>) -> (Self, Vec<ContentError>) {
         let root = root.into();
-        let outcome = load(&root, None);
+        let LoadOutcome { library, errors } = load(&root, None);
         let store = Self {
             root,
-            current: Arc::new(RwLock::new(Arc::new(Served::new(outcome.library.clone())))),
+            current: Arc::new(RwLock::new(Arc::new(Served::new(library)))),
             problems: Arc::new(RwLock::new(
-                outcome.errors.iter().map(ToString::to_string).collect(),
+                errors.iter().map(ToString::to_string).collect(),
             )),
         };
-        (store, outcome)
+        (store, errors)
     }
 
     /// A store over a library built elsewhere (tests).
@@ -85,16 +86,18 @@ impl ContentStore {
     }
 
     /// Rebuild from disk, keeping the previous version of any broken file, and swap.
-    pub fn reload(&self) -> LoadOutcome {
+    /// Returns the problems found.
+    pub fn reload(&self) -> Vec<ContentError> {
         let previous = self.current();
-        let outcome = load(&self.root, Some(&previous));
-        let served = Arc::new(Served::new(outcome.library.clone()));
+        let LoadOutcome { library, errors } = load(&self.root, Some(&previous));
+        drop(previous);
+        let served = Arc::new(Served::new(library));
         if let Ok(mut cur) = self.current.write() {
             *cur = served;
         }
         if let Ok(mut p) = self.problems.write() {
-            *p = outcome.errors.iter().map(ToString::to_string).collect();
+            *p = errors.iter().map(ToString::to_string).collect();
         }
-        outcome
+        errors
     }
 }
