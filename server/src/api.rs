@@ -5,7 +5,7 @@ use app::content::SearchResponse;
 use app::routes::search::SEARCH_LIMIT;
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -22,14 +22,7 @@ pub async fn search(State(state): State<AppState>, Query(params): Query<SearchPa
         .chars()
         .take(app::content::search::MAX_QUERY)
         .collect();
-    let Some(index) = state.store.search() else {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "Search is not available right now.",
-        )
-            .into_response();
-    };
-    let hits = index.search(&query, SEARCH_LIMIT);
+    let hits = state.store.search(&query, SEARCH_LIMIT);
     Json(SearchResponse { query, hits }).into_response()
 }
 

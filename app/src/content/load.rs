@@ -8,6 +8,7 @@ use super::{Article, Library, Page, Question, Quiz, QuizOption};
 use crate::compare::Compare;
 use crate::finder::PreferenceFinder;
 use crate::glossary::{GlossaryFile, Prepare};
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -157,9 +158,19 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
     let mut articles: Vec<Parsed<Article>> = Vec::new();
     let mut drafts: BTreeSet<String> = BTreeSet::new();
     let mut failed: BTreeSet<String> = BTreeSet::new();
-    for path in files(&root.join("articles"), "md", &mut errors, root) {
-        let slug = stem(&path);
-        match read(&path, root).and_then(|src| parse_article(&rel(&path), &slug, &src, &matcher)) {
+    // Articles are parsed and rendered in parallel; results are taken in file order.
+    let parsed: Vec<(String, Result<(Parsed<Article>, bool), Vec<ContentError>>)> =
+        files(&root.join("articles"), "md", &mut errors, root)
+            .par_iter()
+            .map(|path| {
+                let slug = stem(path);
+                let result = read(path, root)
+                    .and_then(|src| parse_article(&rel(path), &slug, &src, &matcher));
+                (slug, result)
+            })
+            .collect();
+    for (slug, result) in parsed {
+        match result {
             Ok((parsed, draft)) => {
                 if draft {
                     drafts.insert(slug);

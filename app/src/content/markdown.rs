@@ -232,6 +232,7 @@ pub fn render_with_glossary(body: &str, glossary: &GlossaryMatcher) -> Rendered 
         }
     }
     rendered.words = rendered.text.split_whitespace().count();
+    rendered.text.shrink_to_fit();
     let mut raw = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
     rendered.html = sanitize(&raw);

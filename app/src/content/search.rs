@@ -36,13 +36,13 @@ impl SearchIndex {
     /// Index every published article of `library`.
     pub fn build(library: &Library) -> tantivy::Result<Self> {
         let mut schema = Schema::builder();
-        let text = TextOptions::default()
-            .set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(TOKENIZER)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            )
-            .set_stored();
+        // Only the slug is stored: titles and text are read from the library, so
+        // the body is not held twice in memory.
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
         let slug = schema.add_text_field("slug", STRING | STORED);
         let title = schema.add_text_field("title", text.clone());
         let summary = schema.add_text_field("summary", text.clone());
@@ -89,7 +89,7 @@ impl SearchIndex {
 
     /// Ranked results for `query`. Every word must match somewhere (exactly, or
     /// within one or two typos); the last word may be a prefix, for search as you type.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search(&self, library: &Library, query: &str, limit: usize) -> Vec<SearchHit> {
         let terms = self.terms(query);
         if terms.is_empty() {
             return Vec::new();
@@ -154,22 +154,17 @@ impl SearchIndex {
         top.into_iter()
             .filter_map(|(_, address)| {
                 let doc: TantivyDocument = searcher.doc(address).ok()?;
-                let get = |f: Field| {
-                    doc.get_first(f)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or_default()
-                        .to_string()
-                };
-                let summary = get(self.summary);
+                let slug = doc.get_first(self.slug).and_then(|v| v.as_str())?;
+                let article = library.articles.get(slug)?;
                 let snippet_html = snippets
                     .as_ref()
-                    .map(|g| g.snippet_from_doc(&doc).to_html())
+                    .map(|g| g.snippet(&article.text).to_html())
                     .filter(|s| !s.trim().is_empty())
-                    .unwrap_or_else(|| escape(&summary));
+                    .unwrap_or_else(|| escape(&article.summary));
                 Some(SearchHit {
-                    slug: get(self.slug),
-                    title: get(self.title),
-                    summary,
+                    slug: article.slug.clone(),
+                    title: article.title.clone(),
+                    summary: article.summary.clone(),
                     snippet_html,
                 })
             })
@@ -204,7 +199,15 @@ mod tests {
         }
     }
 
-    fn index() -> SearchIndex {
+    struct Fixture(Library, SearchIndex);
+
+    impl Fixture {
+        fn search(&self, q: &str, limit: usize) -> Vec<SearchHit> {
+            self.1.search(&self.0, q, limit)
+        }
+    }
+
+    fn index() -> Fixture {
         let mut lib = Library::default();
         for a in [
             article(
@@ -225,7 +228,8 @@ mod tests {
         ] {
             lib.articles.insert(a.slug.clone(), a);
         }
-        SearchIndex::build(&lib).unwrap()
+        let index = SearchIndex::build(&lib).unwrap();
+        Fixture(lib, index)
     }
 
     #[test]

@@ -75,9 +75,15 @@ impl ContentStore {
         self.served().map(|s| s.library.clone()).unwrap_or_default()
     }
 
-    /// The search index over the current library.
-    pub fn search(&self) -> Option<Arc<SearchIndex>> {
-        self.served().and_then(|s| s.search.clone())
+    /// Search the current library.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<super::SearchHit> {
+        self.served()
+            .and_then(|s| {
+                s.search
+                    .as_ref()
+                    .map(|index| index.search(&s.library, query, limit))
+            })
+            .unwrap_or_default()
     }
 
     /// The problems of the last load, as `path:line:column: message` lines.

@@ -25,8 +25,7 @@ fn run_search(query: &str) -> Vec<crate::content::SearchHit> {
     #[cfg(feature = "ssr")]
     {
         use_context::<crate::content::store::ContentStore>()
-            .and_then(|s| s.search())
-            .map(|index| index.search(query, SEARCH_LIMIT))
+            .map(|s| s.search(query, SEARCH_LIMIT))
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
