@@ -236,6 +236,7 @@ pub fn render_with_glossary(body: &str, glossary: &GlossaryMatcher) -> Rendered 
     let mut raw = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
     rendered.html = sanitize(&raw);
+    rendered.html.shrink_to_fit();
     rendered
 }
 
