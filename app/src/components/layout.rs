@@ -46,10 +46,10 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// Set the HTTP status of the response being rendered (server only).
 pub fn set_status(status: u16) {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(code) = axum::http::StatusCode::from_u16(status) {
-            response.set_status(code);
-        }
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(code) = axum::http::StatusCode::from_u16(status)
+    {
+        response.set_status(code);
     }
     #[cfg(not(feature = "ssr"))]
     let _ = status;

@@ -159,7 +159,8 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
     let mut drafts: BTreeSet<String> = BTreeSet::new();
     let mut failed: BTreeSet<String> = BTreeSet::new();
     // Articles are parsed and rendered in parallel; results are taken in file order.
-    let parsed: Vec<(String, Result<(Parsed<Article>, bool), Vec<ContentError>>)> =
+    type ArticleResult = Result<(Parsed<Article>, bool), Vec<ContentError>>;
+    let parsed: Vec<(String, ArticleResult)> =
         files(&root.join("articles"), "md", &mut errors, root)
             .par_iter()
             .map(|path| {
@@ -370,40 +371,41 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
                 ));
             }
         }
-        if let Some(p) = &a.value.paradigm {
-            if !paradigms.contains(p) && !failed.contains(p) {
-                let line = a.key_lines.get("paradigm").copied().unwrap_or(1);
-                tree_errors.push((
-                    a.value.slug.clone(),
-                    ContentError::new(
-                        &a.path,
-                        line,
-                        1,
-                        format!("`paradigm: {p}` is not a paradigm article"),
-                    )
-                    .hint(format!(
-                        "use the slug of an article tagged `paradigm`: {}",
-                        paradigms.iter().cloned().collect::<Vec<_>>().join(", ")
-                    )),
-                ));
-            }
+        if let Some(p) = &a.value.paradigm
+            && !paradigms.contains(p)
+            && !failed.contains(p)
+        {
+            let line = a.key_lines.get("paradigm").copied().unwrap_or(1);
+            tree_errors.push((
+                a.value.slug.clone(),
+                ContentError::new(
+                    &a.path,
+                    line,
+                    1,
+                    format!("`paradigm: {p}` is not a paradigm article"),
+                )
+                .hint(format!(
+                    "use the slug of an article tagged `paradigm`: {}",
+                    paradigms.iter().cloned().collect::<Vec<_>>().join(", ")
+                )),
+            ));
         }
     }
     for q in &quizzes {
-        if let Some(slug) = &q.value.article {
-            if !known.contains(slug) {
-                let line = q.key_lines.get("article").copied().unwrap_or(1);
-                tree_errors.push((
-                    format!("quiz:{}", q.value.id),
-                    ContentError::new(
-                        &q.path,
-                        line,
-                        1,
-                        format!("`article: {slug}` does not exist"),
-                    )
-                    .hint("use the file name of an article without `.md`"),
-                ));
-            }
+        if let Some(slug) = &q.value.article
+            && !known.contains(slug)
+        {
+            let line = q.key_lines.get("article").copied().unwrap_or(1);
+            tree_errors.push((
+                format!("quiz:{}", q.value.id),
+                ContentError::new(
+                    &q.path,
+                    line,
+                    1,
+                    format!("`article: {slug}` does not exist"),
+                )
+                .hint("use the file name of an article without `.md`"),
+            ));
         }
     }
     if let Some(f) = &finder {
