@@ -564,13 +564,10 @@ fn derive_indexes(library: &mut Library) {
             .filter(|(s, _)| paradigm_of.contains_key(s))
             .collect();
         best.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| rank[a.0].cmp(&rank[b.0])));
-        related.insert(
-            slug.clone(),
-            best.into_iter()
-                .take(3)
-                .map(|(s, _)| s.to_string())
-                .collect(),
-        );
+        // Iterate by reference: collecting from `into_iter()` would reuse the
+        // (large) candidate buffer in place and keep it alive for three slugs.
+        let top: Vec<String> = best.iter().take(3).map(|(s, _)| s.to_string()).collect();
+        related.insert(slug.clone(), top);
     }
     library.tags = tags;
     library.related = related;
