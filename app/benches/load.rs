@@ -328,7 +328,10 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(60);
     let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
+    // PATHWAYS_BENCH_DIR=<empty folder> keeps the generated tree, e.g. to measure a
+    // running server: `PATHWAYS_CONTENT_DIR=<folder> target/release/server`.
+    let kept = std::env::var_os("PATHWAYS_BENCH_DIR").map(std::path::PathBuf::from);
+    let root = kept.as_deref().unwrap_or(dir.path());
 
     let (rss_start, hwm_start) = memory();
     let t = Instant::now();

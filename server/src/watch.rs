@@ -10,6 +10,16 @@ use std::time::Duration;
 /// How long to wait for an editor's save to settle.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
+/// Give the previous library's memory back to the system after a swap (glibc keeps
+/// freed pages otherwise, and a reload briefly holds two libraries).
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory at the top of glibc's heaps.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Paths, sizes and modification times of everything under `root`.
 fn fingerprint(root: &Path) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -47,6 +57,7 @@ pub fn spawn(
         {
             let started = std::time::Instant::now();
             let errors = store.reload();
+            release_freed_memory();
             for e in &errors {
                 tracing::warn!("content problem: {e}");
             }

@@ -48,7 +48,7 @@ impl SearchIndex {
         let summary = schema.add_text_field("summary", text.clone());
         let body = schema.add_text_field("body", text);
         let index = Index::create_in_ram(schema.build());
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 64 * 1024 * 1024)?;
+        let mut writer: IndexWriter = index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
         for a in library.articles.values() {
             writer.add_document(doc!(
                 slug => a.slug.as_str(),
