@@ -167,6 +167,10 @@ pub fn SummaryView(
             {notes}
             <section class="summary-actions" aria-labelledby="keep-title">
                 <h2 id="keep-title">"Keep it"</h2>
+                <label for="summary-text">"The summary as text"</label>
+                <textarea id="summary-text" class="summary-text" readonly rows="10" prop:value=move || markdown.get()>{markdown.get_untracked()}</textarea>
+                // The buttons need JavaScript; they come last so that nothing moves
+                // under the reader's eyes when they appear.
                 {move || if hydrated.get() {
                     view! {
                         <div class="quiz-actions">
@@ -181,11 +185,9 @@ pub fn SummaryView(
                         <p><button type="button" class="button secondary danger" on:click=delete data-test="delete">"Delete my answers"</button></p>
                     }.into_any()
                 } else {
-                    view! { <p>"Use your browser's Print or Share menu to keep this page, or copy the text below."</p> }.into_any()
+                    view! { <p>"Use your browser's Print or Share menu to keep this page, or copy the text above."</p> }.into_any()
                 }}
                 <p class="meta" role="status" data-test="summary-message">{move || message.get()}</p>
-                <label for="summary-text">"The summary as text"</label>
-                <textarea id="summary-text" class="summary-text" readonly rows="10" prop:value=move || markdown.get()>{markdown.get_untracked()}</textarea>
             </section>
         </div>
     }
