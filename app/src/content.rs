@@ -133,14 +133,17 @@ pub struct Library {
     pub tags: BTreeMap<String, Vec<String>>,
     /// Derived at load: slug → up to three related article slugs.
     pub related: BTreeMap<String, Vec<String>>,
+    /// Derived at load: published slugs in reading order (`order`, then title).
+    pub order: Vec<String>,
 }
 
 impl Library {
-    /// Published articles in reading order (`order`, then title).
+    /// Published articles in reading order (sorted once, at load).
     pub fn articles_in_order(&self) -> Vec<&Article> {
-        let mut list: Vec<&Article> = self.articles.values().collect();
-        list.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
-        list
+        self.order
+            .iter()
+            .filter_map(|s| self.articles.get(s))
+            .collect()
     }
 
     /// Quizzes in `order`, then title.
@@ -175,9 +178,8 @@ impl Library {
 
     /// The article after this one in reading order.
     pub fn next_article(&self, slug: &str) -> Option<&Article> {
-        let list = self.articles_in_order();
-        let at = list.iter().position(|a| a.slug == slug)?;
-        list.get(at + 1).copied()
+        let at = self.order.iter().position(|s| s == slug)?;
+        self.order.get(at + 1).and_then(|s| self.articles.get(s))
     }
 }
 

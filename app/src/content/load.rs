@@ -187,7 +187,7 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
     }
 
     let mut quizzes: Vec<Parsed<Quiz>> = Vec::new();
-    let mut finder: Option<Parsed<PreferenceFinder>> = None;
+    let mut finder: Option<(Parsed<PreferenceFinder>, String)> = None;
     let mut failed_quizzes: BTreeSet<String> = BTreeSet::new();
     let mut finder_failed = false;
     for path in files(&root.join("quizzes"), "yaml", &mut errors, root) {
@@ -223,7 +223,7 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
                 }
             },
             "preference" => match parse_finder(&r, &src) {
-                Ok(f) if finder.is_none() => finder = Some(f),
+                Ok(f) if finder.is_none() => finder = Some((f, src)),
                 Ok(_) => errors.push(
                     ContentError::new(&r, 1, 1, "a second preference finder")
                         .hint("keep one file with `kind: preference`"),
@@ -408,8 +408,8 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
             ));
         }
     }
-    if let Some(f) = &finder {
-        for e in check_finder(f, &known, root) {
+    if let Some((f, src)) = &finder {
+        for e in check_finder(f, src, &known) {
             tree_errors.push(("finder".into(), e));
         }
     }
@@ -470,7 +470,7 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
         }
     }
     library.finder = match finder {
-        Some(f) if !broken.contains("finder") => {
+        Some((f, _)) if !broken.contains("finder") => {
             let mut f = f.value;
             for a in &mut f.approaches {
                 a.name = library
@@ -508,13 +508,15 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
 /// Tags with more articles than this are too broad to make two articles related.
 const BROAD_TAG: usize = 200;
 
-/// Tag lists and related articles, computed once per load.
+/// Reading order, tag lists and related articles, computed once per load.
 fn derive_indexes(library: &mut Library) {
-    let ordered: Vec<(String, Vec<String>, Option<String>)> = library
-        .articles_in_order()
+    let mut sorted: Vec<&Article> = library.articles.values().collect();
+    sorted.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
+    let ordered: Vec<(String, Vec<String>, Option<String>)> = sorted
         .into_iter()
         .map(|a| (a.slug.clone(), a.tags.clone(), a.paradigm.clone()))
         .collect();
+    library.order = ordered.iter().map(|(s, _, _)| s.clone()).collect();
     let mut tags: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (slug, article_tags, _) in &ordered {
         for t in article_tags {
@@ -1131,10 +1133,9 @@ fn parse_finder(path: &Path, src: &str) -> Result<Parsed<PreferenceFinder>, Vec<
 /// References inside the finder: dimensions, approaches and questions must exist.
 fn check_finder(
     f: &Parsed<PreferenceFinder>,
+    src: &str,
     articles: &BTreeSet<String>,
-    root: &Path,
 ) -> Vec<ContentError> {
-    let src = std::fs::read_to_string(root.join(&f.path)).unwrap_or_default();
     let path = &f.path;
     let finder = &f.value;
     let dims: BTreeSet<&str> = finder.dimensions.iter().map(|d| d.id.as_str()).collect();
@@ -1151,7 +1152,7 @@ fn check_finder(
     let list = |s: &BTreeSet<&str>| s.iter().copied().collect::<Vec<_>>().join(", ");
     let mut errs = Vec::new();
     let mut err = |needle: &str, message: String, hint: String| {
-        errs.push(ContentError::new(path, find_line(&src, needle, 1), 1, message).hint(hint));
+        errs.push(ContentError::new(path, find_line(src, needle, 1), 1, message).hint(hint));
     };
     for a in &finder.approaches {
         if !articles.contains(&a.article) {
