@@ -23,10 +23,10 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
                     return;
                 }
                 leptos::task::spawn_local(async move {
-                    if let Some(found) = fetch_results(&value).await {
-                        if generation.get_untracked() == mine {
-                            shown.set(found);
-                        }
+                    if let Some(found) = fetch_results(&value).await
+                        && generation.get_untracked() == mine
+                    {
+                        shown.set(found);
                     }
                 });
             })
