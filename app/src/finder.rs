@@ -130,6 +130,18 @@ pub struct DimensionScore {
     pub leaning: Option<String>,
     /// The text of that pole.
     pub leaning_text: Option<String>,
+    /// The labels of the two ends of the scale (−3 and +3).
+    pub left: String,
+    pub right: String,
+}
+
+impl DimensionScore {
+    /// The score as a step on a 13-point scale, 0 (−3) … 6 (0) … 12 (+3): the marker's
+    /// position in the result, as a class name, because the CSP allows no inline styles.
+    pub fn step(&self) -> u8 {
+        let max = f64::from(RATING_MAX);
+        (((self.score.clamp(-max, max) + max) * 2.0).round()) as u8
+    }
 }
 
 /// An approach that fits, and why.
@@ -209,6 +221,8 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
                 band_text: band.map(|b| b.text.clone()).unwrap_or_default(),
                 leaning,
                 leaning_text,
+                left: d.left.clone(),
+                right: d.right.clone(),
             }
         })
         .collect();
@@ -553,6 +567,18 @@ mod tests {
         prop::collection::vec(prop_oneof![rating, choice], 0..12)
     }
 
+    #[test]
+    fn marker_step_spans_the_scale_with_the_middle_at_six() {
+        let f = finder();
+        let at = |v: i8| score(&f, &answers(&[("i1", v), ("i2", v)], &[])).dimensions[0].step();
+        assert_eq!(at(-3), 0);
+        assert_eq!(at(0), 6);
+        assert_eq!(at(3), 12);
+        assert_eq!(at(1), 8);
+        let d = &score(&f, &FinderAnswers::default()).dimensions[0];
+        assert_eq!((d.left.as_str(), d.right.as_str()), ("lead-left", "lead-right"));
+    }
+
     proptest! {
         #[test]
         fn bounded_and_deterministic(fields in any_answers()) {
@@ -562,6 +588,7 @@ mod tests {
             prop_assert_eq!(&p, &score(&f, &a));
             for d in &p.dimensions {
                 prop_assert!((-3.0..=3.0).contains(&d.score));
+                prop_assert!(d.step() <= 12);
             }
             // Bounded by the weights: 3 × Σ|item weights| + Σ option weights.
             for ap in &p.approaches {

@@ -34,7 +34,16 @@ async fn serve() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let options = conf.leptos_options;
+    let mut options = conf.leptos_options;
+    // cargo-leptos sets LEPTOS_HASH_FILES when it runs the server. A release binary
+    // started on its own (a deployment) finds the hash file written beside it, so its
+    // pages still link the hashed CSS, JS and WASM instead of names that do not exist.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none()
+        && let Ok(exe) = std::env::current_exe()
+        && exe.with_file_name(options.hash_file.as_ref()).is_file()
+    {
+        options.hash_files = true;
+    }
     let addr = options.site_addr;
     let content_dir = std::env::var("PATHWAYS_CONTENT_DIR").unwrap_or_else(|_| "content".into());
     let store = server::open_content(&content_dir);

@@ -179,10 +179,14 @@ pub fn FinderForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         show.set(true);
+        // The result renders on the next tick; then move focus (and the view) to it,
+        // so a phone user sees it and a screen reader announces it.
         #[cfg(feature = "hydrate")]
-        if let Some(el) = document().get_element_by_id("profile-title") {
-            let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
-        }
+        request_animation_frame(|| {
+            if let Some(el) = document().get_element_by_id("profile-title") {
+                let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
+            }
+        });
     };
     let delete = move |_| {
         #[cfg(feature = "hydrate")]
@@ -192,7 +196,7 @@ pub fn FinderForm(
     };
 
     view! {
-        <form class="finder" method="post" action="/preferences" on:submit=on_submit data-hydrated=move || hydrated.get().then_some("true")>
+        <form class="finder" method="post" action="/preferences#profile-title" on:submit=on_submit data-hydrated=move || hydrated.get().then_some("true")>
             <h2>"How you would like therapy to feel"</h2>
             <p>"Move each slider towards the statement that fits you better. Leave it in the middle if neither does."</p>
             {dimensions}

@@ -27,13 +27,20 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
                 || "No clear preference".to_string(),
                 |l| format!("{l} ({} preference)", d.strength),
             );
-            let label = format!("{}: {leaning}", d.title);
+            let label = format!(
+                "{}: {:+.1} on a scale from −3 ({}) to +3 ({})",
+                d.title, d.score, d.left, d.right
+            );
             view! {
                 <li class="dimension">
                     <h4>{d.title.clone()}</h4>
-                    <meter min="-3" max="3" low="-1" high="1" optimum="0" value=d.score.to_string() aria-label=label>
-                        {format!("{:+.1}", d.score)}
-                    </meter>
+                    <div class="lean" role="img" aria-label=label>
+                        <span class=format!("lean-marker at-{}", d.step())></span>
+                    </div>
+                    <p class="lean-ends" aria-hidden="true">
+                        <span>{d.left.clone()}</span>
+                        <span>{d.right.clone()}</span>
+                    </p>
                     <p><strong>{leaning}</strong>". "{d.leaning_text.clone().unwrap_or_else(|| d.band_text.clone())}</p>
                 </li>
             }
