@@ -113,10 +113,11 @@ pub struct Page {
 }
 
 /// The whole content tree, immutable once built.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
-    /// Published articles by slug.
-    pub articles: BTreeMap<String, Article>,
+    /// Published articles by slug. Shared (`Arc`) with the loader's cache, so a reload
+    /// reuses unchanged articles instead of parsing and copying them again.
+    pub articles: BTreeMap<String, Arc<Article>>,
     /// Knowledge quizzes by id.
     pub quizzes: BTreeMap<String, Quiz>,
     /// Site pages by name.
@@ -142,7 +143,7 @@ impl Library {
     pub fn articles_in_order(&self) -> Vec<&Article> {
         self.order
             .iter()
-            .filter_map(|s| self.articles.get(s))
+            .filter_map(|s| self.articles.get(s).map(Arc::as_ref))
             .collect()
     }
 
@@ -164,7 +165,12 @@ impl Library {
     pub fn articles_tagged(&self, tag: &str) -> Vec<&Article> {
         self.tags
             .get(tag)
-            .map(|slugs| slugs.iter().filter_map(|s| self.articles.get(s)).collect())
+            .map(|slugs| {
+                slugs
+                    .iter()
+                    .filter_map(|s| self.articles.get(s).map(Arc::as_ref))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -172,14 +178,22 @@ impl Library {
     pub fn related_to(&self, slug: &str) -> Vec<&Article> {
         self.related
             .get(slug)
-            .map(|slugs| slugs.iter().filter_map(|s| self.articles.get(s)).collect())
+            .map(|slugs| {
+                slugs
+                    .iter()
+                    .filter_map(|s| self.articles.get(s).map(Arc::as_ref))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// The article after this one in reading order.
     pub fn next_article(&self, slug: &str) -> Option<&Article> {
         let at = self.order.iter().position(|s| s == slug)?;
-        self.order.get(at + 1).and_then(|s| self.articles.get(s))
+        self.order
+            .get(at + 1)
+            .and_then(|s| self.articles.get(s))
+            .map(Arc::as_ref)
     }
 }
 

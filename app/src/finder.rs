@@ -576,7 +576,10 @@ mod tests {
         assert_eq!(at(3), 12);
         assert_eq!(at(1), 8);
         let d = &score(&f, &FinderAnswers::default()).dimensions[0];
-        assert_eq!((d.left.as_str(), d.right.as_str()), ("lead-left", "lead-right"));
+        assert_eq!(
+            (d.left.as_str(), d.right.as_str()),
+            ("lead-left", "lead-right")
+        );
     }
 
     proptest! {

@@ -549,3 +549,83 @@ fn missing_root_is_one_clear_error() {
     assert!(o.errors[0].hint.is_some());
     assert!(o.library.articles.is_empty());
 }
+
+#[test]
+fn reload_reuses_unchanged_articles_and_parses_only_what_changed() {
+    use app::content::load::{ArticleCache, load_cached};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&fixtures().join("valid"), root);
+    let mut cache = ArticleCache::default();
+    let first = load_cached(root, None, &mut cache);
+    assert!(first.errors.is_empty(), "{}", report(&first.errors));
+    let lib = first.library;
+    assert_eq!(
+        lib,
+        load(root, None).library,
+        "cached and uncached loads agree"
+    );
+
+    // Nothing changed: every article is the very same one, not a copy.
+    let same = load_cached(root, Some(&lib), &mut cache).library;
+    assert_eq!(same, lib);
+    for (slug, a) in &lib.articles {
+        assert!(
+            Arc::ptr_eq(a, &same.articles[slug]),
+            "{slug} was parsed again"
+        );
+    }
+
+    // One article edited: it alone is new, and shows the edit.
+    let cbt = root.join("articles/cbt.md");
+    let text = fs::read_to_string(&cbt).unwrap();
+    let edited = text.replacen("title: ", "title: Edited ", 1);
+    assert_ne!(edited, text);
+    fs::write(&cbt, &edited).unwrap();
+    let after = load_cached(root, Some(&same), &mut cache).library;
+    assert!(after.articles["cbt"].title.starts_with("Edited "));
+    for (slug, a) in &same.articles {
+        assert_eq!(
+            Arc::ptr_eq(a, &after.articles[slug]),
+            slug != "cbt",
+            "{slug}"
+        );
+    }
+    assert_eq!(after, load(root, None).library);
+
+    // A broken file is reported on every reload, not only the first after the edit.
+    fs::write(&cbt, edited.replacen("title:", "titel:", 1)).unwrap();
+    for _ in 0..2 {
+        let broken = load_cached(root, Some(&after), &mut cache);
+        assert_eq!(broken.errors.len(), 1, "{}", report(&broken.errors));
+        assert_eq!(broken.library.articles["cbt"], after.articles["cbt"]);
+    }
+    fs::write(&cbt, &edited).unwrap();
+
+    // A deleted file leaves the library and the cache.
+    let files = cache.len();
+    let behavioral = root.join("articles/behavioral.md");
+    let kept = fs::read_to_string(&behavioral).unwrap();
+    fs::remove_file(&behavioral).unwrap();
+    let fewer = load_cached(root, Some(&after), &mut cache);
+    assert!(!fewer.library.articles.contains_key("behavioral"));
+    assert_eq!(cache.len(), files - 1);
+    fs::write(&behavioral, kept).unwrap();
+
+    // Other glossary terms change how every article renders: nothing is reused.
+    let glossary = root.join("glossary.yaml");
+    let g = fs::read_to_string(&glossary).unwrap();
+    fs::write(&glossary, g.replace("term: Agenda", "term: Session agenda")).unwrap();
+    let relinked = load_cached(root, Some(&fewer.library), &mut cache);
+    assert!(relinked.errors.is_empty(), "{}", report(&relinked.errors));
+    let relinked = relinked.library;
+    for (slug, a) in &fewer.library.articles {
+        assert!(
+            !Arc::ptr_eq(a, &relinked.articles[slug]),
+            "{slug} kept stale links"
+        );
+    }
+    assert_eq!(relinked, load(root, None).library);
+}

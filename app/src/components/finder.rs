@@ -185,6 +185,7 @@ pub fn FinderForm(
         request_animation_frame(|| {
             if let Some(el) = document().get_element_by_id("profile-title") {
                 let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
+                el.scroll_into_view();
             }
         });
     };

@@ -12,13 +12,45 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A library and the problems found while building it.
 #[derive(Debug, Default)]
 pub struct LoadOutcome {
     pub library: Library,
     pub errors: Vec<ContentError>,
+}
+
+/// Articles from earlier loads, reused while neither the file's text nor the glossary
+/// changed: a reload re-parses and re-renders only what an editor touched.
+/// Keyed by the file's full text (a 64-bit hash of it), not its modification time,
+/// so two saves within one clock tick still count as a change.
+#[derive(Debug, Default)]
+pub struct ArticleCache {
+    /// Hash of the glossary terms the cached articles were rendered with.
+    terms: u64,
+    entries: HashMap<PathBuf, (u64, ArticleResult)>,
+}
+
+impl ArticleCache {
+    /// How many article files the cache holds (parsed or failed).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+type ArticleResult = Result<(Parsed<Arc<Article>>, bool), Vec<ContentError>>;
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
 }
 
 /// Front matter of an article. Unknown keys are errors.
@@ -92,6 +124,7 @@ const SUMMARY_MAX: usize = 200;
 const DEFAULT_ORDER: i64 = 100;
 
 /// A parsed file, remembered with where it came from and where its links point.
+#[derive(Clone, Debug)]
 struct Parsed<T> {
     path: PathBuf,
     value: T,
@@ -104,6 +137,16 @@ struct Parsed<T> {
 /// Build a library from `root`. Files with problems keep their version from
 /// `previous` (if there was one), so readers never lose a page to a typo.
 pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
+    load_cached(root, previous, &mut ArticleCache::default())
+}
+
+/// [`load`], reusing the articles in `cache` whose files did not change, and leaving
+/// in it this load's articles for the next one.
+pub fn load_cached(
+    root: &Path,
+    previous: Option<&Library>,
+    cache: &mut ArticleCache,
+) -> LoadOutcome {
     let mut errors = Vec::new();
     if !root.is_dir() {
         errors.push(
@@ -155,22 +198,44 @@ pub fn load(root: &Path, previous: Option<&Library>) -> LoadOutcome {
         })
         .unwrap_or_default();
     let matcher = markdown::GlossaryMatcher::new(&terms);
-    let mut articles: Vec<Parsed<Article>> = Vec::new();
+    // Articles render glossary links, so other terms make every cached article stale.
+    let terms_hash = hash_of(&terms);
+    if cache.terms != terms_hash {
+        cache.entries.clear();
+        cache.terms = terms_hash;
+    }
+    let mut articles: Vec<Parsed<Arc<Article>>> = Vec::new();
     let mut drafts: BTreeSet<String> = BTreeSet::new();
     let mut failed: BTreeSet<String> = BTreeSet::new();
-    // Articles are parsed and rendered in parallel; results are taken in file order.
-    type ArticleResult = Result<(Parsed<Article>, bool), Vec<ContentError>>;
-    let parsed: Vec<(String, ArticleResult)> =
+    // Articles are parsed and rendered in parallel (unless cached); results are taken
+    // in file order. The third field is the hash of the file's text (None: unreadable).
+    let cached = &cache.entries;
+    let parsed: Vec<(PathBuf, Option<u64>, ArticleResult)> =
         files(&root.join("articles"), "md", &mut errors, root)
-            .par_iter()
+            .into_par_iter()
             .map(|path| {
-                let slug = stem(path);
-                let result = read(path, root)
-                    .and_then(|src| parse_article(&rel(path), &slug, &src, &matcher));
-                (slug, result)
+                let src = match read(&path, root) {
+                    Ok(src) => src,
+                    Err(e) => return (path, None, Err(e)),
+                };
+                let source = hash_of(&src);
+                if let Some((h, result)) = cached.get(&path)
+                    && *h == source
+                {
+                    return (path, Some(source), result.clone());
+                }
+                let result = parse_article(&rel(&path), &stem(&path), &src, &matcher)
+                    .map(|(p, draft)| (p.map(Arc::new), draft));
+                (path, Some(source), result)
             })
             .collect();
-    for (slug, result) in parsed {
+    // The cache now holds exactly this load's files: deleted ones drop out.
+    cache.entries = parsed
+        .iter()
+        .filter_map(|(path, source, result)| Some((path.clone(), ((*source)?, result.clone()))))
+        .collect();
+    for (path, _, result) in parsed {
+        let slug = stem(&path);
         match result {
             Ok((parsed, draft)) => {
                 if draft {
@@ -510,67 +575,85 @@ const BROAD_TAG: usize = 200;
 
 /// Reading order, tag lists and related articles, computed once per load.
 fn derive_indexes(library: &mut Library) {
-    let mut sorted: Vec<&Article> = library.articles.values().collect();
+    let mut sorted: Vec<&Article> = library.articles.values().map(Arc::as_ref).collect();
     sorted.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
-    let ordered: Vec<(String, Vec<String>, Option<String>)> = sorted
-        .into_iter()
-        .map(|a| (a.slug.clone(), a.tags.clone(), a.paradigm.clone()))
-        .collect();
-    library.order = ordered.iter().map(|(s, _, _)| s.clone()).collect();
+    let order: Vec<String> = sorted.iter().map(|a| a.slug.clone()).collect();
     let mut tags: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (slug, article_tags, _) in &ordered {
-        for t in article_tags {
-            tags.entry(t.clone()).or_default().push(slug.clone());
+    for a in &sorted {
+        for t in &a.tags {
+            tags.entry(t.clone()).or_default().push(a.slug.clone());
         }
     }
-    let rank: HashMap<&str, usize> = ordered
+
+    // Related articles, computed on positions in reading order (a position is also the
+    // tie-break: earlier first) with one reused score array, so that a large tree costs
+    // milliseconds rather than a second of string hashing.
+    let n = sorted.len();
+    let position: HashMap<&str, usize> = sorted
         .iter()
         .enumerate()
-        .map(|(i, (s, _, _))| (s.as_str(), i))
+        .map(|(i, a)| (a.slug.as_str(), i))
         .collect();
-    let paradigm_of: HashMap<&str, Option<&str>> = ordered
-        .iter()
-        .map(|(s, _, p)| (s.as_str(), p.as_deref()))
-        .collect();
-    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (slug, _, paradigm) in &ordered {
-        if let Some(p) = paradigm {
-            children.entry(p.as_str()).or_default().push(slug.as_str());
+    let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in sorted.iter().enumerate() {
+        for t in &a.tags {
+            members.entry(t.as_str()).or_default().push(i);
+        }
+        if let Some(p) = &a.paradigm {
+            children.entry(p.as_str()).or_default().push(i);
         }
     }
+    let mut score = vec![0usize; n];
+    let mut touched: Vec<usize> = Vec::new();
+    fn bump(score: &mut [usize], touched: &mut Vec<usize>, j: usize, by: usize) {
+        if score[j] == 0 {
+            touched.push(j);
+        }
+        score[j] += by;
+    }
     let mut related = BTreeMap::new();
-    for (slug, article_tags, paradigm) in &ordered {
-        let mut score: HashMap<&str, usize> = HashMap::new();
-        for t in article_tags {
-            let Some(members) = tags.get(t) else { continue };
-            if members.len() > BROAD_TAG {
+    for (i, a) in sorted.iter().enumerate() {
+        for t in &a.tags {
+            let list = &members[t.as_str()];
+            if list.len() > BROAD_TAG {
                 continue;
             }
-            for m in members {
-                *score.entry(m.as_str()).or_default() += 1;
+            for &m in list {
+                bump(&mut score, &mut touched, m, 1);
             }
         }
         // Same family: the paradigm, its other approaches, or an approach of this paradigm.
-        if let Some(p) = paradigm {
-            *score.entry(p.as_str()).or_default() += 3;
-            for sibling in children.get(p.as_str()).into_iter().flatten() {
-                *score.entry(sibling).or_default() += 2;
+        if let Some(p) = &a.paradigm {
+            if let Some(&at) = position.get(p.as_str()) {
+                bump(&mut score, &mut touched, at, 3);
+            }
+            for &sibling in children.get(p.as_str()).into_iter().flatten() {
+                bump(&mut score, &mut touched, sibling, 2);
             }
         }
-        for child in children.get(slug.as_str()).into_iter().flatten() {
-            *score.entry(child).or_default() += 3;
+        for &child in children.get(a.slug.as_str()).into_iter().flatten() {
+            bump(&mut score, &mut touched, child, 3);
         }
-        score.remove(slug.as_str());
-        let mut best: Vec<(&str, usize)> = score
-            .into_iter()
-            .filter(|(s, _)| paradigm_of.contains_key(s))
+        // Best three: highest score, then earliest in reading order.
+        let mut best: Vec<(std::cmp::Reverse<usize>, usize)> = touched
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| (std::cmp::Reverse(score[j]), j))
             .collect();
-        best.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| rank[a.0].cmp(&rank[b.0])));
-        // Iterate by reference: collecting from `into_iter()` would reuse the
-        // (large) candidate buffer in place and keep it alive for three slugs.
-        let top: Vec<String> = best.iter().take(3).map(|(s, _)| s.to_string()).collect();
-        related.insert(slug.clone(), top);
+        if best.len() > 3 {
+            best.select_nth_unstable(2);
+            best.truncate(3);
+        }
+        best.sort_unstable();
+        for &j in &touched {
+            score[j] = 0;
+        }
+        touched.clear();
+        let top: Vec<String> = best.iter().map(|&(_, j)| sorted[j].slug.clone()).collect();
+        related.insert(a.slug.clone(), top);
     }
+    library.order = order;
     library.tags = tags;
     library.related = related;
 }
@@ -909,6 +992,17 @@ fn parse_article(
         },
         front.draft,
     ))
+}
+
+impl<T> Parsed<T> {
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Parsed<U> {
+        Parsed {
+            path: self.path,
+            value: f(self.value),
+            links: self.links,
+            key_lines: self.key_lines,
+        }
+    }
 }
 
 fn parse_page(path: &Path, name: &str, src: &str) -> Result<Page, Vec<ContentError>> {

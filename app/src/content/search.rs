@@ -180,6 +180,7 @@ fn escape(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::content::Article;
+    use std::sync::Arc;
 
     fn article(slug: &str, title: &str, text: &str) -> Article {
         Article {
@@ -226,7 +227,7 @@ mod tests {
                 "The bond between client and therapist predicts outcome.",
             ),
         ] {
-            lib.articles.insert(a.slug.clone(), a);
+            lib.articles.insert(a.slug.clone(), Arc::new(a));
         }
         let index = SearchIndex::build(&lib).unwrap();
         Fixture(lib, index)

@@ -1,11 +1,11 @@
 //! The library being served, swapped atomically when content changes.
 
 use super::error::ContentError;
-use super::load::{LoadOutcome, load};
+use super::load::{ArticleCache, LoadOutcome, load_cached};
 use super::search::SearchIndex;
 use super::{Library, SharedLibrary};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// A library and its search index, always swapped together.
 #[derive(Debug)]
@@ -36,19 +36,23 @@ pub struct ContentStore {
     root: PathBuf,
     current: Arc<RwLock<Arc<Served>>>,
     problems: Arc<RwLock<Vec<String>>>,
+    /// Parsed articles kept between loads; the lock also makes reloads one at a time.
+    cache: Arc<Mutex<ArticleCache>>,
 }
 
 impl ContentStore {
     /// Load `root` for the first time.
     pub fn open(root: impl Into<PathBuf>) -> (Self, Vec<ContentError>) {
         let root = root.into();
-        let LoadOutcome { library, errors } = load(&root, None);
+        let mut cache = ArticleCache::default();
+        let LoadOutcome { library, errors } = load_cached(&root, None, &mut cache);
         let store = Self {
             root,
             current: Arc::new(RwLock::new(Arc::new(Served::new(library)))),
             problems: Arc::new(RwLock::new(
                 errors.iter().map(ToString::to_string).collect(),
             )),
+            cache: Arc::new(Mutex::new(cache)),
         };
         (store, errors)
     }
@@ -59,6 +63,7 @@ impl ContentStore {
             root: PathBuf::new(),
             current: Arc::new(RwLock::new(Arc::new(Served::new(library)))),
             problems: Arc::default(),
+            cache: Arc::default(),
         }
     }
 
@@ -94,8 +99,12 @@ impl ContentStore {
     /// Rebuild from disk, keeping the previous version of any broken file, and swap.
     /// Returns the problems found.
     pub fn reload(&self) -> Vec<ContentError> {
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let previous = self.current();
-        let LoadOutcome { library, errors } = load(&self.root, Some(&previous));
+        let LoadOutcome { library, errors } = load_cached(&self.root, Some(&previous), &mut cache);
         drop(previous);
         let served = Arc::new(Served::new(library));
         if let Ok(mut cur) = self.current.write() {

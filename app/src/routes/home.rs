@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
         "finding-a-therapist",
     ]
     .iter()
-    .filter_map(|s| lib.articles.get(*s))
+    .filter_map(|s| lib.articles.get(*s).map(AsRef::as_ref))
     .collect::<Vec<_>>();
     view! {
         <PageMeta
