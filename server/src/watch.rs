@@ -11,7 +11,8 @@ use std::time::Duration;
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Give the previous library's memory back to the system after a swap (glibc keeps
-/// freed pages otherwise, and a reload briefly holds two libraries).
+/// freed pages otherwise). Unchanged articles are shared between the two libraries;
+/// what is freed is the old search index, the old derived indexes and edited articles.
 fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory at the top of glibc's heaps.
