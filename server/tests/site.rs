@@ -59,6 +59,15 @@ async fn article_has_head_and_body() {
     assert!(body.contains("<title>Cognitive behavioural therapy (CBT) · Pathways</title>"));
     assert!(body.contains(r#"<meta name="description""#));
     assert!(body.contains("not a diagnosis") || body.contains("not treatment"));
+    // Table of contents: a subsection is nested under its section, not numbered as one.
+    let toc = &body[body.find(r#"class="toc""#).expect("toc")..];
+    let toc = &toc[..toc.find("</nav>").unwrap()];
+    assert!(
+        toc.contains(
+            r##"What a session looks like</a><ul><li><a href="#a-made-up-illustration">"##
+        ),
+        "{toc}"
+    );
 }
 
 #[tokio::test]

@@ -13,13 +13,30 @@ pub fn ArticlePage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let toc = (article.toc.len() > 2).then(|| {
-        let items = article
-            .toc
-            .iter()
-            .map(|t| {
-                view! {
-                    <li class=format!("toc-{}", t.level)><a href=format!("#{}", t.id)>{t.title.clone()}</a></li>
-                }
+        // Sections (h2) numbered, with their subsections (h3 and below) nested under
+        // them, so that a subsection does not take a section's number.
+        let mut sections: Vec<(&crate::content::TocEntry, Vec<&crate::content::TocEntry>)> =
+            Vec::new();
+        for t in &article.toc {
+            match sections.last_mut() {
+                Some((_, subs)) if t.level > 2 => subs.push(t),
+                _ => sections.push((t, Vec::new())),
+            }
+        }
+        let link = |t: &crate::content::TocEntry| {
+            view! { <a href=format!("#{}", t.id)>{t.title.clone()}</a> }
+        };
+        let items = sections
+            .into_iter()
+            .map(|(t, subs)| {
+                let subs = (!subs.is_empty()).then(|| {
+                    let list = subs
+                        .into_iter()
+                        .map(|s| view! { <li>{link(s)}</li> })
+                        .collect_view();
+                    view! { <ul>{list}</ul> }
+                });
+                view! { <li>{link(t)}{subs}</li> }
             })
             .collect_view();
         view! {
