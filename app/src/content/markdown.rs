@@ -169,6 +169,12 @@ pub fn render_with_glossary(body: &str, glossary: &GlossaryMatcher) -> Rendered 
                     });
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
+                // In the plain text a heading ends like a sentence, so that a search
+                // snippet does not run it into the paragraph after it.
+                if !rendered.text.trim_end().ends_with(['.', '!', '?', ':']) {
+                    rendered.text.push('.');
+                }
+                rendered.text.push(' ');
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -197,8 +203,9 @@ pub fn render_with_glossary(body: &str, glossary: &GlossaryMatcher) -> Rendered 
                 events.push(Event::End(TagEnd::Link));
             }
             Event::Text(t) => {
+                // No space after inline text: "[CBT](cbt)." stays "CBT." in the plain
+                // text. Spaces come from line breaks and the ends of blocks (below).
                 rendered.text.push_str(&t);
-                rendered.text.push(' ');
                 if heading.is_some() || in_link > 0 {
                     events.push(Event::Text(t));
                     continue;
@@ -223,8 +230,26 @@ pub fn render_with_glossary(body: &str, glossary: &GlossaryMatcher) -> Rendered 
             }
             Event::Code(t) => {
                 rendered.text.push_str(&t);
-                rendered.text.push(' ');
                 events.push(Event::Code(t));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                rendered.text.push(' ');
+                events.push(event);
+            }
+            Event::End(end) => {
+                if !matches!(
+                    end,
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                        | TagEnd::Superscript
+                        | TagEnd::Subscript
+                ) {
+                    rendered.text.push(' ');
+                }
+                events.push(Event::End(end));
             }
             // Raw HTML is dropped here and would be cleaned below anyway.
             Event::Html(_) | Event::InlineHtml(_) => {}
@@ -287,6 +312,19 @@ mod tests {
         assert_eq!(r.toc[1].id, "two-x");
         assert_eq!(r.toc[2].id, "one-2");
         assert!(r.html.contains(r#"<h2 id="one">One</h2>"#), "{}", r.html);
+    }
+
+    #[test]
+    fn plain_text_reads_like_the_page() {
+        let r = render(
+            "Read [CBT](cbt). Then\nmore `code`.\n\n## Kinds of exposure\n\nReal-life **exposure**: facing.\n\n- one\n- two\n",
+        );
+        let text = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            text,
+            "Read CBT. Then more code. Kinds of exposure. Real-life exposure: facing. one two"
+        );
+        assert_eq!(r.words, 13);
     }
 
     #[test]
