@@ -402,11 +402,25 @@ fn main() {
     drop(again);
     drop(cache);
 
-    let (row, index) = measure("SearchIndex::build (store reload)", || {
+    let (row, index) = measure("SearchIndex::build (first load)", || {
         SearchIndex::build(&library).expect("index")
     });
     rows.push(row);
+
+    // What a reload does to the index: one article edited, only it indexed again.
+    let mut edited_library = library.clone();
+    if let Some(a) = edited_library.articles.values_mut().nth(n / 2) {
+        let mut changed = (**a).clone();
+        changed.text.push_str(" Edited.");
+        *a = std::sync::Arc::new(changed);
+    }
+    let (row, updated) = measure("SearchIndex::update (one edited)", || {
+        index.update(&library, &edited_library).expect("update")
+    });
+    rows.push(row);
+    drop(updated);
     drop(index);
+    drop(edited_library);
 
     let (rss_end, hwm_end) = memory();
     println!();

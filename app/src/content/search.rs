@@ -3,6 +3,7 @@
 
 use super::Library;
 pub use super::SearchHit;
+use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
@@ -10,7 +11,7 @@ use tantivy::schema::{
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TokenStream;
-use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 /// Longest query accepted, in characters; the rest is ignored.
 pub const MAX_QUERY: usize = 200;
@@ -48,25 +49,84 @@ impl SearchIndex {
         let summary = schema.add_text_field("summary", text.clone());
         let body = schema.add_text_field("body", text);
         let index = Index::create_in_ram(schema.build());
-        let mut writer: IndexWriter = index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
-        for a in library.articles.values() {
-            writer.add_document(doc!(
-                slug => a.slug.as_str(),
-                title => a.title.as_str(),
-                summary => a.summary.as_str(),
-                body => a.text.as_str(),
-            ))?;
-        }
-        writer.commit()?;
-        let reader = index.reader()?;
-        Ok(Self {
+        let built = Self {
+            reader: Self::snapshot(&index)?,
             index,
-            reader,
             slug,
             title,
             summary,
             body,
-        })
+        };
+        let mut writer: IndexWriter = built.index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
+        for a in library.articles.values() {
+            built.add(&writer, a)?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        built.reader.reload()?;
+        Ok(built)
+    }
+
+    /// The index for `next`, made from this one (built for `previous`) by indexing
+    /// again only the articles that are not the very same (`Arc`) in both libraries:
+    /// after an edit, one document instead of all of them. This index keeps answering
+    /// for `previous` (its reader is a snapshot) until it is dropped.
+    pub fn update(&self, previous: &Library, next: &Library) -> tantivy::Result<Self> {
+        let same = |a: &Arc<super::Article>, other: &Library| {
+            other
+                .articles
+                .get(&a.slug)
+                .is_some_and(|b| Arc::ptr_eq(a, b))
+        };
+        let gone: Vec<&str> = previous
+            .articles
+            .values()
+            .filter(|a| !same(a, next))
+            .map(|a| a.slug.as_str())
+            .collect();
+        let new: Vec<&Arc<super::Article>> = next
+            .articles
+            .values()
+            .filter(|a| !same(a, previous))
+            .collect();
+        let updated = Self {
+            index: self.index.clone(),
+            reader: Self::snapshot(&self.index)?,
+            ..*self
+        };
+        if gone.is_empty() && new.is_empty() {
+            return Ok(updated);
+        }
+        // One thread and tantivy's smallest budget: a reload indexes a few documents.
+        let mut writer: IndexWriter = self.index.writer_with_num_threads(1, 15_000_000)?;
+        for slug in gone {
+            writer.delete_term(Term::from_field_text(self.slug, slug));
+        }
+        for a in new {
+            updated.add(&writer, a)?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        updated.reader.reload()?;
+        Ok(updated)
+    }
+
+    /// A reader that moves only when told to, so each index answers for its library.
+    fn snapshot(index: &Index) -> tantivy::Result<IndexReader> {
+        index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+    }
+
+    fn add(&self, writer: &IndexWriter, a: &super::Article) -> tantivy::Result<()> {
+        writer.add_document(doc!(
+            self.slug => a.slug.as_str(),
+            self.title => a.title.as_str(),
+            self.summary => a.summary.as_str(),
+            self.body => a.text.as_str(),
+        ))?;
+        Ok(())
     }
 
     /// The query's words as the index sees them (lower-cased, stemmed).
@@ -231,6 +291,49 @@ mod tests {
         }
         let index = SearchIndex::build(&lib).unwrap();
         Fixture(lib, index)
+    }
+
+    #[test]
+    fn update_indexes_only_what_changed_and_keeps_the_old_snapshot() {
+        let Fixture(old_lib, old_index) = index();
+        let mut lib = old_lib.clone();
+        // Edit one article, delete one, add one; `cbt` stays the very same.
+        lib.articles.insert(
+            "exposure".into(),
+            Arc::new(article(
+                "exposure",
+                "Exposure therapy",
+                "Facing feared situations slowly, with a hierarchy.",
+            )),
+        );
+        lib.articles.remove("alliance");
+        lib.articles.insert(
+            "act".into(),
+            Arc::new(article(
+                "act",
+                "Acceptance and commitment therapy",
+                "Values guide action.",
+            )),
+        );
+        let new_index = old_index.update(&old_lib, &lib).unwrap();
+        let found = |q: &str| -> Vec<String> {
+            new_index
+                .search(&lib, q, 10)
+                .into_iter()
+                .map(|h| h.slug)
+                .collect()
+        };
+        assert_eq!(found("hierarchy"), ["exposure"]);
+        assert!(found("anxiety").is_empty(), "the edited-out word is gone");
+        assert!(found("bond").is_empty(), "the deleted article is gone");
+        assert_eq!(found("values"), ["act"]);
+        assert_eq!(found("homework"), ["cbt"]);
+        // The old index still answers for the old library (in-flight requests).
+        assert_eq!(old_index.search(&old_lib, "bond", 10)[0].slug, "alliance");
+        assert!(old_index.search(&old_lib, "hierarchy", 10).is_empty());
+        // No change at all: nothing to index, same answers.
+        let again = new_index.update(&lib, &lib).unwrap();
+        assert_eq!(again.search(&lib, "values", 10)[0].slug, "act");
     }
 
     #[test]

@@ -28,6 +28,24 @@ impl Served {
             search,
         }
     }
+
+    /// What to serve after this: `library` with this index updated for it (only the
+    /// articles that changed are indexed again), or built anew if there is none.
+    fn successor(&self, library: Library) -> Self {
+        let Some(index) = &self.search else {
+            return Self::new(library);
+        };
+        match index.update(&self.library, &library) {
+            Ok(search) => Self {
+                library: Arc::new(library),
+                search: Some(Arc::new(search)),
+            },
+            Err(e) => {
+                tracing::warn!("search index update failed ({e}); building it again");
+                Self::new(library)
+            }
+        }
+    }
 }
 
 /// Cheap to clone; every clone sees the same current library.
@@ -103,10 +121,16 @@ impl ContentStore {
             .cache
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let previous = self.current();
-        let LoadOutcome { library, errors } = load_cached(&self.root, Some(&previous), &mut cache);
-        drop(previous);
-        let served = Arc::new(Served::new(library));
+        let previous = self.served();
+        let LoadOutcome { library, errors } = load_cached(
+            &self.root,
+            previous.as_ref().map(|p| p.library.as_ref()),
+            &mut cache,
+        );
+        let served = Arc::new(match previous {
+            Some(p) => p.successor(library),
+            None => Served::new(library),
+        });
         if let Ok(mut cur) = self.current.write() {
             *cur = served;
         }
