@@ -73,6 +73,8 @@ test.describe('without JavaScript', () => {
     ]);
     expect(res.status()).toBe(200);
     expect(res.headers()['cache-control']).toBe('no-store');
+    // The result page opens at the result, not at the top of the form.
+    await expect(page).toHaveURL(/\/preferences#profile-title$/);
     await expect(page.locator('[data-test="profile"]')).toBeVisible();
     await expect(page.locator('[data-test="not-a-diagnosis"]')).toBeVisible();
     await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('3');
