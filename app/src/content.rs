@@ -136,6 +136,8 @@ pub struct Library {
     pub related: BTreeMap<String, Vec<String>>,
     /// Derived at load: published slugs in reading order (`order`, then title).
     pub order: Vec<String>,
+    /// Derived at load: quiz ids in `order`, then title.
+    pub quiz_order: Vec<String>,
 }
 
 impl Library {
@@ -147,11 +149,12 @@ impl Library {
             .collect()
     }
 
-    /// Quizzes in `order`, then title.
+    /// Quizzes in `order`, then title (sorted once, at load).
     pub fn quizzes_in_order(&self) -> Vec<&Quiz> {
-        let mut list: Vec<&Quiz> = self.quizzes.values().collect();
-        list.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
-        list
+        self.quiz_order
+            .iter()
+            .filter_map(|id| self.quizzes.get(id))
+            .collect()
     }
 
     /// The quiz attached to an article, if any.

@@ -10,7 +10,7 @@ use app::scoring::answers_from_form;
 use app::shell;
 use axum::body::Body;
 use axum::extract::{Form, Path, State};
-use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 
@@ -101,36 +101,17 @@ fn submission(state: &AppState, fields: &Fields) -> Result<SavedAnswers, String>
     })
 }
 
-async fn post_page(state: AppState, path: &str, headers: HeaderMap, fields: Fields) -> Response {
+/// `POST /preferences`, `/prepare` and `/summary`: the finder's and the reflections'
+/// answers, rendered into the page that was posted to (the finder's result, the
+/// reflection questions carrying the finder's answers, or the summary).
+pub async fn post_answers(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
     match submission(&state, &fields) {
-        Ok(saved) => render_page(&state, path.to_string(), &headers, Submission(saved)).await,
+        Ok(saved) => render_page(&state, uri.path().to_string(), &headers, Submission(saved)).await,
         Err(e) => bad_request(&e),
     }
-}
-
-/// `POST /preferences`: the finder's result.
-pub async fn post_preferences(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    post_page(state, "/preferences", headers, fields).await
-}
-
-/// `POST /prepare`: the reflection questions, carrying the finder's answers.
-pub async fn post_prepare(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    post_page(state, "/prepare", headers, fields).await
-}
-
-/// `POST /summary`: the summary of everything posted.
-pub async fn post_summary(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    post_page(state, "/summary", headers, fields).await
 }

@@ -50,9 +50,9 @@ pub fn router(leptos_options: LeptosOptions, store: ContentStore) -> Router {
     };
     Router::new()
         .route("/quizzes/{id}", post(forms::post_quiz))
-        .route("/preferences", post(forms::post_preferences))
-        .route("/prepare", post(forms::post_prepare))
-        .route("/summary", post(forms::post_summary))
+        .route("/preferences", post(forms::post_answers))
+        .route("/prepare", post(forms::post_answers))
+        .route("/summary", post(forms::post_answers))
         .route("/api/v1/search", get(api::search))
         .route("/sitemap.xml", get(api::sitemap))
         .route("/robots.txt", get(api::robots))

@@ -573,11 +573,14 @@ pub fn load_cached(
 /// Tags with more articles than this are too broad to make two articles related.
 const BROAD_TAG: usize = 200;
 
-/// Reading order, tag lists and related articles, computed once per load.
+/// Reading order, quiz order, tag lists and related articles, computed once per load.
 fn derive_indexes(library: &mut Library) {
     let mut sorted: Vec<&Article> = library.articles.values().map(Arc::as_ref).collect();
     sorted.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
     let order: Vec<String> = sorted.iter().map(|a| a.slug.clone()).collect();
+    let mut quizzes: Vec<&super::Quiz> = library.quizzes.values().collect();
+    quizzes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
+    let quiz_order: Vec<String> = quizzes.iter().map(|q| q.id.clone()).collect();
     let mut tags: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for a in &sorted {
         for t in &a.tags {
@@ -654,6 +657,7 @@ fn derive_indexes(library: &mut Library) {
         related.insert(a.slug.clone(), top);
     }
     library.order = order;
+    library.quiz_order = quiz_order;
     library.tags = tags;
     library.related = related;
 }
