@@ -52,11 +52,7 @@ impl SavedAnswers {
         if saved.finder.ratings.values().any(|r| !(-3..=3).contains(r)) {
             return Err("a rating in this file is outside −3 … +3".into());
         }
-        if saved
-            .reflections
-            .values()
-            .any(|v| v.chars().count() > NOTE_MAX)
-        {
+        if saved.reflections.values().any(|v| note_too_long(v)) {
             return Err(format!(
                 "a note in this file is longer than {NOTE_MAX} characters"
             ));
@@ -65,7 +61,8 @@ impl SavedAnswers {
     }
 }
 
-/// Read posted reflection fields `p.<id>`; ids must be the file's.
+/// Read posted reflection fields `p.<id>`; ids must be the file's. Error texts name
+/// only the file's own questions, never what the reader sent.
 pub fn reflections_from_form(
     prepare: Option<&Prepare>,
     fields: &[(String, String)],
@@ -75,12 +72,13 @@ pub fn reflections_from_form(
         let Some(id) = name.strip_prefix("p.") else {
             continue;
         };
-        if !prepare.is_some_and(|p| p.questions.iter().any(|q| q.id == id)) {
-            return Err(format!("there is no reflection question `{id}`"));
-        }
-        if value.chars().count() > NOTE_MAX {
+        let Some(question) = prepare.and_then(|p| p.questions.iter().find(|q| q.id == id)) else {
+            return Err("the form has a note for a reflection question that does not exist".into());
+        };
+        if note_too_long(value) {
             return Err(format!(
-                "the note for `{id}` is longer than {NOTE_MAX} characters"
+                "your note for “{}” is longer than {NOTE_MAX} characters",
+                question.prompt
             ));
         }
         if !value.trim().is_empty() {
@@ -90,14 +88,20 @@ pub fn reflections_from_form(
     Ok(out)
 }
 
+/// More than [`NOTE_MAX`] characters (counted without walking past the limit).
+pub fn note_too_long(note: &str) -> bool {
+    note.chars().nth(NOTE_MAX).is_some()
+}
+
 /// Refuse fields that belong to no form of ours.
 pub fn check_field_names(fields: &[(String, String)]) -> Result<(), String> {
-    match fields
+    if fields
         .iter()
-        .find(|(n, _)| !(n.starts_with("r.") || n.starts_with("c.") || n.starts_with("p.")))
+        .any(|(n, _)| !(n.starts_with("r.") || n.starts_with("c.") || n.starts_with("p.")))
     {
-        Some((n, _)) => Err(format!("unexpected field `{n}`")),
-        None => Ok(()),
+        Err("the form has a field that is not one of this site's questions".into())
+    } else {
+        Ok(())
     }
 }
 
@@ -218,5 +222,35 @@ mod tests {
         let f = |n: &str| vec![(n.to_string(), "1".to_string())];
         assert!(check_field_names(&f("r.x")).is_ok());
         assert!(check_field_names(&f("password")).is_err());
+        let e = check_field_names(&f("q18446744073709551615")).unwrap_err();
+        assert!(!e.contains("1844"), "{e}");
+    }
+
+    #[test]
+    fn notes_are_checked_by_character_not_byte() {
+        use crate::glossary::ReflectionQuestion;
+        let prepare = Prepare {
+            title: "t".into(),
+            intro: "i".into(),
+            questions: vec![ReflectionQuestion {
+                id: "you".into(),
+                prompt: "You?".into(),
+                hint: String::new(),
+            }],
+        };
+        let kv = |k: &str, v: String| vec![(k.to_string(), v)];
+        let full = "😀".repeat(NOTE_MAX);
+        assert!(!note_too_long(&full));
+        assert_eq!(
+            reflections_from_form(Some(&prepare), &kv("p.you", full.clone())).unwrap()["you"],
+            full
+        );
+        let over = format!("{full}x");
+        assert!(note_too_long(&over));
+        let e = reflections_from_form(Some(&prepare), &kv("p.you", over)).unwrap_err();
+        assert!(e.contains("You?") && e.contains("5000"), "{e}");
+        let e = reflections_from_form(Some(&prepare), &kv("p.<b>", "x".into())).unwrap_err();
+        assert!(!e.contains("<b>"), "{e}");
+        assert!(reflections_from_form(None, &kv("p.you", "x".into())).is_err());
     }
 }

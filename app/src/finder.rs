@@ -352,19 +352,22 @@ pub fn answers_from_form(
     finder: &PreferenceFinder,
     fields: &[(String, String)],
 ) -> Result<FinderAnswers, String> {
+    // Error texts name only the file's own questions, never what the reader sent.
     let mut answers = FinderAnswers::default();
     for (name, value) in fields {
         if let Some(id) = name.strip_prefix("r.") {
             if !finder.items.iter().any(|i| i.id == id) {
-                return Err(format!("there is no statement `{id}`"));
+                return Err("the form rates a statement this questionnaire does not have".into());
             }
+            // Parsed as `i8` (out-of-range numbers fail to parse), then range-checked;
+            // no arithmetic on the reader's number.
             let r: i8 = value
                 .trim()
                 .parse()
                 .ok()
                 .filter(|r: &i8| (-RATING_MAX..=RATING_MAX).contains(r))
                 .ok_or_else(|| {
-                    format!("the rating for `{id}` must be a whole number from -3 to 3")
+                    format!("a rating must be a whole number from -{RATING_MAX} to {RATING_MAX}")
                 })?;
             answers.ratings.insert(id.to_string(), r);
         } else if let Some(id) = name.strip_prefix("c.") {
@@ -372,13 +375,16 @@ pub fn answers_from_form(
                 .choices
                 .iter()
                 .find(|c| c.id == id)
-                .ok_or_else(|| format!("there is no question `{id}`"))?;
+                .ok_or("the form answers a question this questionnaire does not have")?;
             if !choice.options.iter().any(|o| o.id == *value) {
-                return Err(format!("`{value}` is not an option of `{id}`"));
+                return Err(format!(
+                    "“{}” was answered with something that is not one of its options",
+                    choice.prompt
+                ));
             }
             let list = answers.choices.entry(id.to_string()).or_default();
             if !choice.multiple && !list.is_empty() {
-                return Err(format!("`{id}` takes one answer"));
+                return Err(format!("“{}” takes one answer", choice.prompt));
             }
             if !list.contains(value) {
                 list.push(value.clone());
@@ -557,6 +563,17 @@ mod tests {
         assert!(answers_from_form(&f, &[kv("r.i1", "x")]).is_err());
         assert!(answers_from_form(&f, &[kv("c.format", "fax")]).is_err());
         assert!(answers_from_form(&f, &[kv("c.nope", "video")]).is_err());
+        for huge in [
+            "18446744073709551615",
+            "-18446744073709551616",
+            "128",
+            "-129",
+        ] {
+            let e = answers_from_form(&f, &[kv("r.i1", huge)]).unwrap_err();
+            assert!(!e.contains(huge), "{e}");
+        }
+        let e = answers_from_form(&f, &[kv("c.format", "<b>")]).unwrap_err();
+        assert!(!e.contains("<b>"), "{e}");
     }
 
     fn any_answers() -> impl Strategy<Value = Vec<(String, String)>> {

@@ -27,34 +27,16 @@ use routes::{
     site_page::SitePage, summary::SummaryPage, tag::TagPage,
 };
 
-/// Set while a page renders when it contains an island: only such pages load the
-/// JavaScript and WASM bundle. Articles and other reading pages ship no script at all.
-#[derive(Clone, Debug, Default)]
-pub struct IslandsOnPage(std::sync::Arc<std::sync::atomic::AtomicBool>);
-
-impl IslandsOnPage {
-    fn used(&self) -> bool {
-        self.0.load(std::sync::atomic::Ordering::Relaxed)
-    }
-}
-
-/// Called at the top of every island (it runs on the server while rendering).
-pub fn mark_island_used() {
-    if let Some(flag) = use_context::<IslandsOnPage>() {
-        flag.0.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-}
-
 /// The HTML document around every page. Server-only: it reads `LeptosOptions`.
+///
+/// No script is written here: the server adds the tags that load the islands'
+/// bundle (a file under `/pkg/`, never inline) to pages that contain an island, so
+/// reading pages ship no script and no page carries a per-request nonce.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    set_security_headers();
     // Islands mode: the page is not hydrated, only its islands are.
     if let Some(sc) = Owner::current_shared_context() {
         sc.set_is_hydrating(false);
     }
-    let islands = IslandsOnPage::default();
-    provide_context(islands.clone());
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -69,29 +51,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </head>
             <body>
                 <App/>
-                {move || islands.used().then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
             </body>
         </html>
-    }
-}
-
-/// Content-Security-Policy with this response's nonce for Leptos's inline scripts.
-#[cfg(feature = "ssr")]
-fn set_security_headers() {
-    use axum::http::{HeaderValue, header};
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
-        return;
-    };
-    let nonce = leptos::nonce::use_nonce()
-        .map(|n| n.to_string())
-        .unwrap_or_default();
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    );
-    if let Ok(value) = HeaderValue::from_str(&csp) {
-        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

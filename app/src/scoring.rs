@@ -53,11 +53,16 @@ pub fn score_quiz(quiz: &Quiz, answers: &[Vec<usize>]) -> QuizScore {
     }
 }
 
-/// Why a posted quiz form was rejected (answered with 400 and this text).
+/// Why a posted quiz form was rejected (answered with 400 and this text). The text
+/// never repeats what the reader sent: field names and values are theirs, and only
+/// numbers of questions that exist are named.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormError(pub String);
 
-/// Read a posted quiz form: fields `q<N>` with an option index as value.
+/// Read a posted quiz form: fields `q<N>` with an option index as value. Every
+/// number in the form is the reader's, so none is used in arithmetic before it is
+/// known to index a real question or option (`q18446744073709551615` is refused,
+/// not incremented).
 pub fn answers_from_form(
     quiz: &Quiz,
     fields: &[(String, String)],
@@ -65,18 +70,29 @@ pub fn answers_from_form(
     let mut answers: QuizAnswers = vec![Vec::new(); quiz.questions.len()];
     for (name, value) in fields {
         let Some(index) = name.strip_prefix('q').and_then(|n| n.parse::<usize>().ok()) else {
-            return Err(FormError(format!("unexpected field `{name}`")));
+            return Err(FormError(
+                "the form has a field that is not one of this quiz's questions".into(),
+            ));
         };
-        let Some(question) = quiz.questions.get(index) else {
-            return Err(FormError(format!("there is no question {}", index + 1)));
+        let (Some(question), Some(picked)) = (quiz.questions.get(index), answers.get_mut(index))
+        else {
+            return Err(FormError(
+                "the form answers a question this quiz does not have".into(),
+            ));
         };
+        // `index` is below the number of questions here, so this cannot overflow.
+        let number = index.saturating_add(1);
         let option = value
             .parse::<usize>()
             .ok()
             .filter(|o| *o < question.options.len())
-            .ok_or_else(|| FormError(format!("question {} has no option `{value}`", index + 1)))?;
-        if !answers[index].contains(&option) {
-            answers[index].push(option);
+            .ok_or_else(|| {
+                FormError(format!(
+                    "question {number} has no such option (choose one of the listed answers)"
+                ))
+            })?;
+        if !picked.contains(&option) {
+            picked.push(option);
         }
     }
     Ok(answers)
@@ -138,7 +154,43 @@ mod tests {
         assert!(answers_from_form(&q, &[f("name", "x")]).is_err());
     }
 
+    #[test]
+    fn huge_numbers_are_refused_without_overflow() {
+        let q = quiz();
+        let f = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let max = usize::MAX.to_string();
+        for fields in [
+            vec![f(&format!("q{max}"), "0")],
+            vec![f("q18446744073709551615", "0")],
+            vec![f("q18446744073709551616", "0")],
+            vec![f("q0", &max)],
+            vec![f("q1", "18446744073709551616")],
+            vec![f("q-1", "0")],
+            vec![f("q0", "-1")],
+        ] {
+            let e = answers_from_form(&q, &fields).unwrap_err();
+            assert!(!e.0.contains(&max), "{e:?} repeats the reader's number");
+        }
+        assert_eq!(
+            answers_from_form(&q, &[f("q1", "9")]).unwrap_err().0,
+            "question 2 has no such option (choose one of the listed answers)"
+        );
+    }
+
     proptest! {
+        #[test]
+        fn any_form_is_read_or_refused(fields in proptest::collection::vec(
+            ("(q[0-9]{0,25}|q\\PC{0,4}|\\PC{0,6})", "(-?[0-9]{0,25}|\\PC{0,6})"), 0..8)
+        ) {
+            let q = quiz();
+            if let Ok(answers) = answers_from_form(&q, &fields) {
+                prop_assert_eq!(answers.len(), q.questions.len());
+                for (picked, question) in answers.iter().zip(&q.questions) {
+                    prop_assert!(picked.iter().all(|o| *o < question.options.len()));
+                }
+            }
+        }
+
         #[test]
         fn score_is_bounded(answers in proptest::collection::vec(proptest::collection::vec(0usize..5, 0..4), 0..4)) {
             let q = quiz();

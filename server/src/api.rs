@@ -1,11 +1,16 @@
 //! A small, versioned JSON API over the same library, plus sitemap and robots.
 
 use crate::AppState;
+use crate::headers::NO_STORE;
+use crate::problem::problem_page;
+use crate::render::render_page;
+use crate::search::{SearchBusy, clip_query};
 use app::content::SearchResponse;
 use app::routes::search::SEARCH_LIMIT;
 use axum::Json;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -15,15 +20,70 @@ pub struct SearchParams {
     q: String,
 }
 
-/// `GET /api/v1/search?q=`: ranked hits with snippets.
-pub async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Response {
-    let query: String = params
-        .q
-        .chars()
-        .take(app::content::search::MAX_QUERY)
-        .collect();
-    let hits = state.store.search(&query, SEARCH_LIMIT);
-    Json(SearchResponse { query, hits }).into_response()
+/// The query string of a search, read leniently: a missing or malformed `q` is an
+/// empty search, never an error page.
+fn search_query(query: Result<Query<SearchParams>, QueryRejection>) -> String {
+    query.map(|Query(p)| clip_query(&p.q)).unwrap_or_default()
+}
+
+/// `GET /api/v1/search?q=`: ranked hits with snippets. Never cached: the answer
+/// carries the reader's words.
+pub async fn search(
+    State(state): State<AppState>,
+    query: Result<Query<SearchParams>, QueryRejection>,
+) -> Response {
+    let query = search_query(query);
+    let mut response = match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
+        Ok(hits) => Json(SearchResponse { query, hits }).into_response(),
+        Err(SearchBusy) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, HeaderValue::from_static("1"))],
+            Json(serde_json::json!({
+                "error": "busy",
+                "message": "Search is busy; try again in a moment."
+            })),
+        )
+            .into_response(),
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+    response
+}
+
+/// `GET /search?q=`: the search page, with results rendered on the server (the
+/// search runs first, off the async workers; the page then renders with the hits).
+pub async fn search_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<SearchParams>, QueryRejection>,
+) -> Response {
+    let query = search_query(query);
+    let mut response = match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
+        Ok(hits) => {
+            render_page(
+                &state,
+                "/search".into(),
+                &headers,
+                SearchResponse { query, hits },
+            )
+            .await
+        }
+        Err(SearchBusy) => {
+            let mut page = problem_page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Search is busy",
+                "Many people are searching right now. Please try again in a moment.",
+            );
+            page.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            page
+        }
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+    response
 }
 
 /// `GET /sitemap.xml`: every page a search engine should know.

@@ -3,22 +3,35 @@
 pub mod api;
 pub mod forms;
 pub mod headers;
+pub mod islands;
+pub mod problem;
+pub mod render;
+pub mod search;
+pub mod serve;
 pub mod watch;
 
 use app::content::store::ContentStore;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: ContentStore,
+    pub site: app::routes::SiteUrl,
+    pub islands: std::sync::Arc<islands::IslandAssets>,
+    pub pages: headers::PageCache,
+    pub searcher: search::Searcher,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -33,29 +46,58 @@ impl FromRef<AppState> for ContentStore {
     }
 }
 
-/// Largest form body accepted (a quiz or the finder is a few KB).
-const FORM_LIMIT: usize = 64 * 1024;
+/// The longest a request may take from its first byte to its answer. Generous for
+/// a phone sending a long note on a slow connection; a stuck request is answered 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Routes rendered by a handler of ours first (it does the work, then renders).
+const HANDLED_ROUTES: [&str; 1] = ["/search"];
 
 /// The whole site as an axum router.
 pub fn router(leptos_options: LeptosOptions, store: ContentStore) -> Router {
-    let routes = generate_route_list(App);
+    router_with(leptos_options, store, Router::new())
+}
+
+/// The site with `extra` routes inside the same layers (tests add routes that panic
+/// or hang, to prove what readers would see).
+pub fn router_with(
+    leptos_options: LeptosOptions,
+    store: ContentStore,
+    extra: Router<AppState>,
+) -> Router {
+    let routes: Vec<_> = generate_route_list(App)
+        .into_iter()
+        .filter(|r| !HANDLED_ROUTES.contains(&r.path()))
+        .collect();
     let state = AppState {
         leptos_options: leptos_options.clone(),
         store: store.clone(),
+        site: app::routes::SiteUrl(site_url()),
+        islands: std::sync::Arc::new(islands::IslandAssets::new(&leptos_options)),
+        pages: headers::PageCache::default(),
+        searcher: search::Searcher::new(store.clone()),
     };
-    let site = app::routes::SiteUrl(site_url());
+    problem::init(&leptos_options);
+    let site = state.site.clone();
     let context = move || {
         provide_context(store.clone());
         provide_context(site.clone());
     };
-    Router::new()
+    let islands_script = state.islands.script_path.clone();
+    let islands = state.islands.clone();
+    let mut router = extra
         .route("/quizzes/{id}", post(forms::post_quiz))
         .route("/preferences", post(forms::post_answers))
         .route("/prepare", post(forms::post_answers))
         .route("/summary", post(forms::post_answers))
+        .route("/search", get(api::search_page))
         .route("/api/v1/search", get(api::search))
         .route("/sitemap.xml", get(api::sitemap))
         .route("/robots.txt", get(api::robots))
+        .route(
+            &islands_script,
+            get(move || std::future::ready(islands.script_response())),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -64,10 +106,26 @@ pub fn router(leptos_options: LeptosOptions, store: ContentStore) -> Router {
             AppState,
             _,
         >(context, shell))
-        .layer(DefaultBodyLimit::max(FORM_LIMIT))
-        .layer(axum::middleware::from_fn(headers::caching_and_security))
+        // Form posts read their own bodies against `forms::body_limit` (per request, so
+        // it follows content edits); this covers any other extractor.
+        .layer(DefaultBodyLimit::max(forms::body_limit(
+            &state.store.current(),
+        )))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            headers::caching,
+        ))
+        .layer(CatchPanicLayer::custom(headers::panic_response));
+    for layer in headers::security_layers() {
+        router = router.layer(layer);
+    }
+    router
         .layer(CompressionLayer::new())
-        .layer(axum::middleware::from_fn(headers::access_log))
+        .layer(headers::trace_layer())
         .with_state(state)
 }
 
@@ -79,22 +137,12 @@ pub fn site_url() -> String {
         .to_string()
 }
 
-/// Load the content tree, logging every problem.
-pub fn open_content(dir: &str) -> ContentStore {
-    let started = std::time::Instant::now();
-    let (store, errors) = ContentStore::open(dir);
-    for e in &errors {
-        tracing::warn!("content problem: {e}");
-    }
-    let library = store.current();
-    tracing::info!(
-        "content loaded in {}ms: {} articles, {} quizzes, {} problem(s)",
-        started.elapsed().as_millis(),
-        library.articles.len(),
-        library.quizzes.len(),
-        errors.len()
-    );
-    store
+/// Arm the content watcher, then load the content tree, logging every problem. Keep
+/// the watcher alive for as long as changes should be picked up.
+pub fn open_content(dir: &str) -> (ContentStore, Option<watch::Watcher>) {
+    let store = ContentStore::unloaded(dir);
+    let watcher = watch::arm_and_load(&store);
+    (store, watcher)
 }
 
 /// Log lines hold time, method, path and status: never query strings or bodies.

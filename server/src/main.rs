@@ -46,8 +46,8 @@ async fn serve() -> ExitCode {
     }
     let addr = options.site_addr;
     let content_dir = std::env::var("PATHWAYS_CONTENT_DIR").unwrap_or_else(|_| "content".into());
-    let store = server::open_content(&content_dir);
-    let _watcher = server::watch::spawn(store.clone());
+    // The watcher is armed before the first load, so no edit made meanwhile is lost.
+    let (store, _watcher) = server::open_content(&content_dir);
     let app = server::router(options, store);
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
@@ -57,14 +57,7 @@ async fn serve() -> ExitCode {
         }
     };
     tracing::info!("Pathways on http://{addr} (content from {content_dir})");
-    if let Err(e) = axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-    {
-        eprintln!("server error: {e}");
-        return ExitCode::FAILURE;
-    }
+    server::serve::run(listener, app, server::serve::shutdown_signal()).await;
+    tracing::info!("stopped");
     ExitCode::SUCCESS
 }

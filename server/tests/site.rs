@@ -80,57 +80,6 @@ async fn unknown_pages_are_404() {
 }
 
 #[tokio::test]
-async fn security_headers_with_a_fresh_nonce() {
-    let (_, h1, body) = send(get("/articles/cbt")).await;
-    let (_, h2, _) = send(get("/articles/cbt")).await;
-    let csp = h1[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-    assert!(!csp.contains("unsafe-inline"), "{csp}");
-    assert!(csp.contains("frame-ancestors 'none'"));
-    assert_ne!(
-        csp,
-        h2[header::CONTENT_SECURITY_POLICY].to_str().unwrap(),
-        "nonce per response"
-    );
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .unwrap()
-        .split('\'')
-        .next()
-        .unwrap();
-    assert!(body.contains(&format!(r#"nonce="{nonce}""#)));
-    assert_eq!(h1[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(h1[header::REFERRER_POLICY], "no-referrer");
-    assert!(h1.contains_key("permissions-policy"));
-}
-
-#[tokio::test]
-async fn pages_revalidate_with_etag() {
-    let (_, h1, _) = send(get("/articles/cbt")).await;
-    let (_, h2, _) = send(get("/articles/cbt")).await;
-    let etag = h1[header::ETAG].clone();
-    assert_eq!(
-        etag,
-        h2[header::ETAG],
-        "same content, same ETag despite the nonce"
-    );
-    assert_eq!(h1[header::CACHE_CONTROL], "public, max-age=60");
-    let req = Request::get("/articles/cbt")
-        .header(header::IF_NONE_MATCH, etag)
-        .body(Body::empty())
-        .unwrap();
-    let (status, h, body) = send(req).await;
-    assert_eq!(status, StatusCode::NOT_MODIFIED);
-    assert!(body.is_empty());
-    assert!(
-        h.get(header::CONTENT_SECURITY_POLICY).is_none(),
-        "the cached CSP keeps matching the cached page"
-    );
-    let (_, other, _) = send(get("/articles/exposure-therapy")).await;
-    assert_ne!(other[header::ETAG], h1[header::ETAG]);
-}
-
-#[tokio::test]
 async fn pages_are_compressed() {
     for encoding in ["br", "gzip"] {
         let req = Request::get("/articles/cbt")
@@ -155,7 +104,7 @@ async fn quiz_post_is_scored_and_never_cached() {
 async fn bad_quiz_posts_get_4xx_with_a_reason() {
     let (status, _, body) = send(post_form("/quizzes/cbt-basics", "q0=banana")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body.contains("question 1 has no option `banana`"), "{body}");
+    assert!(body.contains("question 1 has no such option"), "{body}");
     let (status, _, _) = send(post_form("/quizzes/cbt-basics", "evil=1")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _, _) = send(post_form("/quizzes/nope", "q0=0")).await;
@@ -166,7 +115,7 @@ async fn bad_quiz_posts_get_4xx_with_a_reason() {
         .unwrap();
     let (status, _, _) = send(req).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let big = format!("q0={}", "1".repeat(100_000));
+    let big = format!("q0={}", "1".repeat(4 * 1024 * 1024));
     let (status, _, _) = send(post_form("/quizzes/cbt-basics", &big)).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
@@ -196,21 +145,6 @@ async fn every_page_type_renders() {
 }
 
 #[tokio::test]
-async fn reading_pages_ship_no_script_and_islands_pages_do() {
-    let (_, _, article) = send(get("/articles/cbt")).await;
-    assert!(
-        !article.contains(".wasm") && !article.contains(r#"type="module""#),
-        "an article loads no code"
-    );
-    let (_, _, quiz) = send(get("/quizzes/cbt-basics")).await;
-    assert!(
-        quiz.contains(".wasm") && quiz.contains(r#"type="module""#),
-        "a quiz hydrates"
-    );
-    assert!(quiz.contains("<leptos-island"), "as an island");
-}
-
-#[tokio::test]
 async fn search_api_is_json_ranked_and_bounded() {
     let (status, headers, body) = send(get("/api/v1/search?q=exposure")).await;
     assert_eq!(status, StatusCode::OK);
@@ -220,7 +154,7 @@ async fn search_api_is_json_ranked_and_bounded() {
             .unwrap()
             .starts_with("application/json")
     );
-    assert!(headers.contains_key(header::ETAG));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(v["hits"][0]["slug"], "exposure-therapy");
     let long = "a".repeat(5000);
@@ -275,7 +209,7 @@ async fn finder_post_scores_and_forgets() {
         let (status, _, body) = send(post_form("/preferences", bad)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
         assert!(
-            body.starts_with("This form could not be read"),
+            body.contains("This form could not be read"),
             "{bad}: {body}"
         );
     }

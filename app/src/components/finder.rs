@@ -23,7 +23,6 @@ pub fn FinderForm(
     submitted: FinderAnswers,
     posted: bool,
 ) -> impl IntoView {
-    crate::mark_island_used();
     let answers = RwSignal::new(submitted);
     let show = RwSignal::new(posted);
     let finder = StoredValue::new(finder);

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 #[island]
 pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
-    crate::mark_island_used();
     let notes = RwSignal::new(carried.reflections.clone());
     let saved_at = RwSignal::new(false);
     let hydrated = super::hydrated(move || {

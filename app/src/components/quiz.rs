@@ -8,7 +8,6 @@ use leptos::prelude::*;
 /// `submitted` holds the answers of a no-JavaScript post (empty otherwise).
 #[island]
 pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
-    crate::mark_island_used();
     let n = quiz.questions.len();
     let was_submitted = !submitted.is_empty();
     let mut initial = submitted;

@@ -13,7 +13,6 @@ pub fn SummaryView(
     prepare: Option<Prepare>,
     posted: Option<SavedAnswers>,
 ) -> impl IntoView {
-    crate::mark_island_used();
     let was_posted = posted.is_some();
     let saved = RwSignal::new(posted.unwrap_or_default());
     let message = RwSignal::new(String::new());

@@ -123,6 +123,17 @@ struct OptionFile {
 const SUMMARY_MAX: usize = 200;
 const DEFAULT_ORDER: i64 = 100;
 
+/// What a whole-tree problem belongs to: the source that falls back to its previous
+/// version. Typed, so an article named `finder.md` or `glossary.md` is never taken
+/// for the finder or the glossary.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SourceKey {
+    Article(String),
+    Quiz(String),
+    Finder,
+    Glossary,
+}
+
 /// A parsed file, remembered with where it came from and where its links point.
 #[derive(Clone, Debug)]
 struct Parsed<T> {
@@ -163,6 +174,22 @@ pub fn load_cached(
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| p.to_path_buf())
     };
+
+    // The folders first: when one cannot be read, the whole previous library is kept
+    // (an absent `articles/` must not publish zero articles). On a first load there is
+    // nothing to keep: what loaded is served, with the error.
+    let mut unreadable = false;
+    let article_files = files(root, "articles", "md", true, &mut errors, &mut unreadable);
+    let quiz_files = files(root, "quizzes", "yaml", false, &mut errors, &mut unreadable);
+    let page_files = files(root, "pages", "md", false, &mut errors, &mut unreadable);
+    if unreadable && let Some(previous) = previous {
+        errors.sort();
+        errors.dedup();
+        return LoadOutcome {
+            library: previous.clone(),
+            errors,
+        };
+    }
 
     // Phase 1: each file alone.
     let glossary_path = root.join("glossary.yaml");
@@ -210,25 +237,24 @@ pub fn load_cached(
     // Articles are parsed and rendered in parallel (unless cached); results are taken
     // in file order. The third field is the hash of the file's text (None: unreadable).
     let cached = &cache.entries;
-    let parsed: Vec<(PathBuf, Option<u64>, ArticleResult)> =
-        files(&root.join("articles"), "md", &mut errors, root)
-            .into_par_iter()
-            .map(|path| {
-                let src = match read(&path, root) {
-                    Ok(src) => src,
-                    Err(e) => return (path, None, Err(e)),
-                };
-                let source = hash_of(&src);
-                if let Some((h, result)) = cached.get(&path)
-                    && *h == source
-                {
-                    return (path, Some(source), result.clone());
-                }
-                let result = parse_article(&rel(&path), &stem(&path), &src, &matcher)
-                    .map(|(p, draft)| (p.map(Arc::new), draft));
-                (path, Some(source), result)
-            })
-            .collect();
+    let parsed: Vec<(PathBuf, Option<u64>, ArticleResult)> = article_files
+        .into_par_iter()
+        .map(|path| {
+            let src = match read(&path, root) {
+                Ok(src) => src,
+                Err(e) => return (path, None, Err(e)),
+            };
+            let source = hash_of(&src);
+            if let Some((h, result)) = cached.get(&path)
+                && *h == source
+            {
+                return (path, Some(source), result.clone());
+            }
+            let result = parse_article(&rel(&path), &stem(&path), &src, &matcher)
+                .map(|(p, draft)| (p.map(Arc::new), draft));
+            (path, Some(source), result)
+        })
+        .collect();
     // The cache now holds exactly this load's files: deleted ones drop out.
     cache.entries = parsed
         .iter()
@@ -255,7 +281,7 @@ pub fn load_cached(
     let mut finder: Option<(Parsed<PreferenceFinder>, String)> = None;
     let mut failed_quizzes: BTreeSet<String> = BTreeSet::new();
     let mut finder_failed = false;
-    for path in files(&root.join("quizzes"), "yaml", &mut errors, root) {
+    for path in quiz_files {
         let id = stem(&path);
         let r = rel(&path);
         let src = match read(&path, root) {
@@ -315,7 +341,7 @@ pub fn load_cached(
 
     let mut pages: Vec<Page> = Vec::new();
     let mut failed_pages: BTreeSet<String> = BTreeSet::new();
-    for path in files(&root.join("pages"), "md", &mut errors, root) {
+    for path in page_files {
         let name = stem(&path);
         match read(&path, root).and_then(|src| parse_page(&rel(&path), &name, &src)) {
             Ok(p) => pages.push(p),
@@ -417,12 +443,12 @@ pub fn load_cached(
         .filter(|a| a.value.tags.iter().any(|t| t == "paradigm"))
         .map(|a| a.value.slug.clone())
         .collect();
-    let mut tree_errors: Vec<(String, ContentError)> = Vec::new();
+    let mut tree_errors: Vec<(SourceKey, ContentError)> = Vec::new();
     for a in &articles {
         for (slug, line, column) in &a.links {
             if !known.contains(slug) {
                 tree_errors.push((
-                    a.value.slug.clone(),
+                    SourceKey::Article(a.value.slug.clone()),
                     ContentError::new(
                         &a.path,
                         *line,
@@ -442,7 +468,7 @@ pub fn load_cached(
         {
             let line = a.key_lines.get("paradigm").copied().unwrap_or(1);
             tree_errors.push((
-                a.value.slug.clone(),
+                SourceKey::Article(a.value.slug.clone()),
                 ContentError::new(
                     &a.path,
                     line,
@@ -462,7 +488,7 @@ pub fn load_cached(
         {
             let line = q.key_lines.get("article").copied().unwrap_or(1);
             tree_errors.push((
-                format!("quiz:{}", q.value.id),
+                SourceKey::Quiz(q.value.id.clone()),
                 ContentError::new(
                     &q.path,
                     line,
@@ -475,7 +501,7 @@ pub fn load_cached(
     }
     if let Some((f, src)) = &finder {
         for e in check_finder(f, src, &known) {
-            tree_errors.push(("finder".into(), e));
+            tree_errors.push((SourceKey::Finder, e));
         }
     }
     if let Some((path, src, g)) = &glossary {
@@ -483,7 +509,7 @@ pub fn load_cached(
             for s in &t.see {
                 if !known.contains(s) {
                     tree_errors.push((
-                        "glossary".into(),
+                        SourceKey::Glossary,
                         ContentError::new(
                             path,
                             see_line(src, &t.term, s),
@@ -497,7 +523,14 @@ pub fn load_cached(
         }
     }
 
-    let broken: BTreeSet<String> = tree_errors.iter().map(|(k, _)| k.clone()).collect();
+    let broken: BTreeSet<SourceKey> = tree_errors.iter().map(|(k, _)| k.clone()).collect();
+    let broken_articles: BTreeSet<String> = broken
+        .iter()
+        .filter_map(|k| match k {
+            SourceKey::Article(slug) => Some(slug.clone()),
+            _ => None,
+        })
+        .collect();
     errors.extend(tree_errors.into_iter().map(|(_, e)| e));
 
     // Assemble, falling back to the previous good version of whatever is broken.
@@ -505,17 +538,17 @@ pub fn load_cached(
     let prev = previous.unwrap_or(&empty);
     let mut library = Library::default();
     for a in articles {
-        if !broken.contains(&a.value.slug) && !failed.contains(&a.value.slug) {
+        if !broken_articles.contains(&a.value.slug) && !failed.contains(&a.value.slug) {
             library.articles.insert(a.value.slug.clone(), a.value);
         }
     }
-    for slug in failed.iter().chain(broken.iter()) {
+    for slug in failed.iter().chain(broken_articles.iter()) {
         if let Some(old) = prev.articles.get(slug) {
             library.articles.insert(slug.clone(), old.clone());
         }
     }
     for q in quizzes {
-        if !broken.contains(&format!("quiz:{}", q.value.id)) {
+        if !broken.contains(&SourceKey::Quiz(q.value.id.clone())) {
             library.quizzes.insert(q.value.id.clone(), q.value);
         } else if let Some(old) = prev.quizzes.get(&q.value.id) {
             library.quizzes.insert(q.value.id.clone(), old.clone());
@@ -535,7 +568,7 @@ pub fn load_cached(
         }
     }
     library.finder = match finder {
-        Some((f, _)) if !broken.contains("finder") => {
+        Some((f, _)) if !broken.contains(&SourceKey::Finder) => {
             let mut f = f.value;
             for a in &mut f.approaches {
                 a.name = library
@@ -545,12 +578,12 @@ pub fn load_cached(
             }
             Some(f)
         }
-        _ if finder_failed || broken.contains("finder") => prev.finder.clone(),
+        _ if finder_failed || broken.contains(&SourceKey::Finder) => prev.finder.clone(),
         _ => None,
     };
     library.glossary = match glossary {
-        Some((_, _, g)) if !broken.contains("glossary") => g.terms,
-        _ if glossary_failed || broken.contains("glossary") => prev.glossary.clone(),
+        Some((_, _, g)) if !broken.contains(&SourceKey::Glossary) => g.terms,
+        _ if glossary_failed || broken.contains(&SourceKey::Glossary) => prev.glossary.clone(),
         _ => Vec::new(),
     };
     library.prepare = if prepare_failed {
@@ -662,38 +695,122 @@ fn derive_indexes(library: &mut Library) {
     library.related = related;
 }
 
-/// Files with extension `ext` under `dir`, recursively, sorted.
-fn files(dir: &Path, ext: &str, errors: &mut Vec<ContentError>, root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().to_string();
-            if name.starts_with('.') || name.ends_with('~') {
-                continue; // editor swap and backup files
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == ext) {
-                out.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|e| e == "yml" || e == "markdown")
-            {
+/// Files with extension `ext` under `root/folder`, recursively, sorted. Symbolic links
+/// are followed, but a link that loops back is reported and skipped, not walked
+/// forever. A folder that cannot be read, or a missing `required` one, is an error
+/// that sets `unreadable`: the caller then keeps its last good library.
+fn files(
+    root: &Path,
+    folder: &str,
+    ext: &str,
+    required: bool,
+    errors: &mut Vec<ContentError>,
+    unreadable: &mut bool,
+) -> Vec<PathBuf> {
+    let dir = root.join(folder);
+    let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let permissions = "check its permissions: the server must be able to read everything \
+                       under the content folder";
+    match std::fs::metadata(&dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            errors.push(
+                ContentError::new(folder, 0, 0, format!("`{folder}` is not a folder"))
+                    .hint(format!("`{folder}` must be a folder of `.{ext}` files")),
+            );
+            *unreadable |= required;
+            return Vec::new();
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if required {
                 errors.push(
-                    ContentError::new(
-                        path.strip_prefix(root).unwrap_or(&path),
-                        0,
-                        0,
-                        "this file is ignored",
-                    )
-                    .hint(format!("rename it to end in `.{ext}`")),
+                    ContentError::new(folder, 0, 0, format!("the `{folder}` folder is missing"))
+                        .hint(format!(
+                            "restore `{folder}/` in the content folder (or point \
+                             PATHWAYS_CONTENT_DIR at the right folder); until then the \
+                             last good version of the site is served"
+                        )),
                 );
+                *unreadable = true;
             }
+            return Vec::new();
+        }
+        Err(e) => {
+            errors.push(
+                ContentError::new(folder, 0, 0, format!("cannot read the folder: {e}"))
+                    .hint(permissions),
+            );
+            *unreadable = true;
+            return Vec::new();
+        }
+    }
+    let mut out = Vec::new();
+    let walk = walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            // Editor swap and backup files, and hidden folders such as `.git`.
+            e.depth() == 0 || !(name.starts_with('.') || name.ends_with('~'))
+        });
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map_or_else(|| PathBuf::from(folder), rel);
+                if let Some(ancestor) = e.loop_ancestor() {
+                    let target = match rel(ancestor) {
+                        p if p.as_os_str().is_empty() => "the content folder".to_string(),
+                        p => format!("`{}`", p.display()),
+                    };
+                    errors.push(
+                        ContentError::new(
+                            path,
+                            0,
+                            0,
+                            format!("a symbolic link loops back to {target}; it is skipped"),
+                        )
+                        .hint("remove the link, or point it outside the content folder"),
+                    );
+                } else if e
+                    .io_error()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+                {
+                    // A dangling link is an error; a file deleted during the walk is
+                    // simply gone (its deletion triggers another reload).
+                    if e.path().and_then(|p| p.symlink_metadata().ok()).is_some() {
+                        errors.push(
+                            ContentError::new(path, 0, 0, "a symbolic link that points nowhere")
+                                .hint("remove the link or point it at an existing file"),
+                        );
+                    }
+                } else {
+                    let cause = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    errors.push(
+                        ContentError::new(path, 0, 0, format!("cannot read: {cause}"))
+                            .hint(permissions),
+                    );
+                    *unreadable = true;
+                }
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let path = entry.into_path();
+        if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "yml" || e == "markdown")
+        {
+            errors.push(
+                ContentError::new(rel(&path), 0, 0, "this file is ignored")
+                    .hint(format!("rename it to end in `.{ext}`")),
+            );
         }
     }
     out.sort();
@@ -1425,6 +1542,144 @@ mod tests {
         .unwrap();
         assert_eq!(e[0].line, 3, "{}", e[0]);
         assert!(e[0].message.contains("unknown field `titel`"), "{}", e[0]);
+    }
+
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    fn article(title: &str, link: &str) -> String {
+        format!(
+            "---\ntitle: {title}\nsummary: About {title}.\nupdated: 2026-01-15\n\
+             sources: [a, b]\n---\nSee [that]({link}).\n"
+        )
+    }
+
+    /// Articles named like the glossary, the finder and the compare page: a dead link
+    /// in one falls back that article only, never the glossary or the finder.
+    #[test]
+    fn articles_named_like_other_sources_do_not_collide() {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        copy_tree(&manifest.join("tests/fixtures/valid"), root);
+        std::fs::copy(
+            manifest.join("../content/compare.yaml"),
+            root.join("compare.yaml"),
+        )
+        .unwrap();
+        let names = ["glossary", "finder", "compare", "prepare"];
+        for name in names {
+            std::fs::write(
+                root.join(format!("articles/{name}.md")),
+                article(name, "cbt"),
+            )
+            .unwrap();
+        }
+        let good = load(root, None);
+        assert!(good.errors.is_empty(), "{:?}", good.errors);
+        let lib = good.library;
+        for name in names {
+            assert!(lib.articles.contains_key(name), "{name}");
+        }
+        assert!(!lib.glossary.is_empty() && lib.finder.is_some() && lib.compare.is_some());
+
+        // Dead links in all four, and a glossary edit: the articles fall back, the
+        // glossary, finder and compare page are this load's.
+        for name in names {
+            std::fs::write(
+                root.join(format!("articles/{name}.md")),
+                article(&format!("{name} edited"), "no-such-article"),
+            )
+            .unwrap();
+        }
+        let glossary = root.join("glossary.yaml");
+        let text = std::fs::read_to_string(&glossary).unwrap();
+        std::fs::write(
+            &glossary,
+            text.replace("term: Agenda", "term: Session agenda"),
+        )
+        .unwrap();
+        for previous in [None, Some(&lib)] {
+            let o = load(root, previous);
+            assert_eq!(o.errors.len(), names.len(), "{:?}", o.errors);
+            assert!(
+                o.library
+                    .glossary
+                    .iter()
+                    .any(|t| t.term == "Session agenda"),
+                "the glossary is this load's: {:?}",
+                o.library.glossary
+            );
+            assert_eq!(o.library.finder, lib.finder);
+            assert!(o.library.compare.is_some() && o.library.prepare.is_some());
+            for name in names {
+                assert_eq!(
+                    o.library.articles.get(name),
+                    previous.and_then(|p| p.articles.get(name)),
+                    "{name}"
+                );
+            }
+        }
+    }
+
+    /// A link back up the tree is reported and skipped, not walked into (which
+    /// would load every article again under a longer path, as duplicates).
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_reported_not_followed() {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        copy_tree(&manifest.join("tests/fixtures/valid"), root);
+        let articles = root.join("articles");
+        std::os::unix::fs::symlink(&articles, articles.join("again")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("quizzes/root")).unwrap();
+        let o = load(root, None);
+        let expected = load(&manifest.join("tests/fixtures/valid"), None).library;
+        assert_eq!(o.library, expected);
+        assert_eq!(o.errors.len(), 2, "{:?}", o.errors);
+        assert_eq!(o.errors[0].path, Path::new("articles/again"));
+        assert!(
+            o.errors[0].message.contains("loops back"),
+            "{}",
+            o.errors[0]
+        );
+        assert_eq!(o.errors[1].path, Path::new("quizzes/root"));
+        assert!(
+            o.errors[1].message.contains("the content folder"),
+            "{}",
+            o.errors[1]
+        );
+    }
+
+    /// A missing `articles/` keeps the whole previous library; on a first load what
+    /// loaded is served, with the same error.
+    #[test]
+    fn a_missing_articles_folder_keeps_the_previous_library() {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        copy_tree(&manifest.join("tests/fixtures/valid"), root);
+        let lib = load(root, None).library;
+        std::fs::rename(root.join("articles"), root.join("articles.old")).unwrap();
+        let o = load(root, Some(&lib));
+        assert_eq!(o.library, lib);
+        assert_eq!(o.errors.len(), 1, "{:?}", o.errors);
+        assert_eq!(o.errors[0].path, Path::new("articles"));
+        assert!(o.errors[0].hint.is_some());
+        let first = load(root, None);
+        assert!(first.library.articles.is_empty() && !first.library.pages.is_empty());
+        assert!(first.errors.contains(&o.errors[0]), "{:?}", first.errors);
     }
 
     #[test]
