@@ -1,46 +1,18 @@
 //! Headers per route class, the in-memory page cache, and what readers see when a
 //! request panics, hangs or is sent too slowly; graceful shutdown.
 
+mod support;
+
 use app::content::store::ContentStore;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use axum::routing::get;
-use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
 use std::time::Duration;
-use tower::ServiceExt;
-
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pathways")
-        .site_root("target/site")
-        .build()
-}
-
-fn content() -> ContentStore {
-    let (store, errors) = ContentStore::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"));
-    assert!(errors.is_empty(), "{errors:?}");
-    store
-}
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, HeaderMap, String) {
-    let res = app.clone().oneshot(req).await.expect("response");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = res.into_body().collect().await.expect("body").to_bytes();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
+use support::{content, copy_tree, options, post_form, send};
 
 fn get_req(path: &str) -> Request<Body> {
-    Request::get(path).body(Body::empty()).unwrap()
-}
-
-fn post_form(path: &str, form: &str) -> Request<Body> {
-    Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(form.to_string()))
-        .unwrap()
+    support::get(path)
 }
 
 fn assert_security_headers(path: &str, h: &HeaderMap) {
@@ -220,19 +192,6 @@ async fn pages_are_rendered_once_per_content_version() {
         "new version served"
     );
     assert_ne!(h1[header::ETAG], h3[header::ETAG]);
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A panic while answering: a styled 500 with the security headers, and the server

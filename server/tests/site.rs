@@ -1,43 +1,18 @@
 //! The whole router in-process: pages, status codes, headers, caching, form posts.
 
-use app::content::store::ContentStore;
+mod support;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
+use support::{get, post_form};
 use tower::ServiceExt;
 
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pathways")
-        .site_root("target/site")
-        .build()
+async fn send(req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    support::send(&support::app(), req).await
 }
 
 fn app() -> axum::Router {
-    let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
-    let (store, errors) = ContentStore::open(content);
-    assert!(errors.is_empty(), "{errors:?}");
-    server::router(options(), store)
-}
-
-async fn send(req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
-    let res = app().oneshot(req).await.expect("response");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = res.into_body().collect().await.expect("body").to_bytes();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
-
-fn get(path: &str) -> Request<Body> {
-    Request::get(path).body(Body::empty()).unwrap()
-}
-
-fn post_form(path: &str, form: &str) -> Request<Body> {
-    Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(form.to_string()))
-        .unwrap()
+    support::app()
 }
 
 #[tokio::test]

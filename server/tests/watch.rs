@@ -3,31 +3,21 @@
 //! library, and a panicking reload does not stop the watching.
 #![cfg(unix)]
 
+mod support;
+
 use app::content::store::ContentStore;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use support::copy_tree;
 
 /// Generous for a loaded two-core machine; a passing test waits ~0.2 s.
 const DEADLINE: Duration = Duration::from_secs(10);
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/fixtures/valid")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Poll until `cond` holds; fail with `what` after the deadline.
