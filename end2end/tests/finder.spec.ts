@@ -93,6 +93,9 @@ test.describe('without JavaScript', () => {
   test('a tampered finder post gets a 400 with a reason', async ({ request }) => {
     const res = await request.post('/preferences', { form: { 'r.nope': '1' } });
     expect(res.status()).toBe(400);
-    expect(await res.text()).toContain('there is no statement');
+    const page = await res.text();
+    expect(page).toContain('rates a statement this questionnaire does not have');
+    expect(page).toContain('href="/crisis"');
+    expect(res.headers()['cache-control']).toBe('no-store');
   });
 });

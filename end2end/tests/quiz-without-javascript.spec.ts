@@ -28,6 +28,9 @@ test.describe('a reader without JavaScript can take a quiz', () => {
   test('a tampered form gets a 400 with a reason', async ({ request }) => {
     const res = await request.post('/quizzes/cbt-basics', { form: { q0: '99' } });
     expect(res.status()).toBe(400);
-    expect(await res.text()).toContain('question 1 has no option');
+    const page = await res.text();
+    expect(page).toContain('question 1 has no such option');
+    expect(page).toContain('href="/crisis"');
+    expect(page).not.toContain('99');
   });
 });
