@@ -13,8 +13,8 @@ local paths = {
   { "GET", "/api/v1/search?q=exposure" },
   { "POST", "/preferences" },
 }
-local form = "r.who-chooses-topics=2&r.feelings-or-thoughts=-1&c.format=video"
-local counts = {}
+local form = "r.who-chooses-topics=2&r.strong-feelings=-1&r.now-or-then=1&c.format=video"
+counts = {}
 local i = 0
 
 function setup(thread)

@@ -26,7 +26,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnFailure, TraceLayer};
 use tracing::Span;
 
 /// Largest page or JSON answer buffered for an ETag (the biggest page is ~40 KB).
@@ -201,14 +201,6 @@ pub async fn caching(State(state): State<AppState>, request: Request, next: Next
         &parts.headers,
         &["text/html", "application/json", "application/xml"],
     );
-    if !parts.status.is_success()
-        && parts.status != StatusCode::NOT_MODIFIED
-        && !parts.headers.contains_key(header::CONTENT_TYPE)
-    {
-        // An error from a layer or from axum itself (timeout, wrong method) without a
-        // page of its own: give it the site's problem page.
-        return status_page(parts.status);
-    }
     if !validated {
         if reader_input || !parts.status.is_success() {
             parts
@@ -277,6 +269,18 @@ pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Respon
     )
 }
 
+/// An error from a layer or from axum itself (a timeout, a wrong method) comes without
+/// a page of its own: it gets the site's problem page.
+pub async fn error_pages(response: Response) -> Response {
+    let status = response.status();
+    if (status.is_client_error() || status.is_server_error())
+        && !response.headers().contains_key(header::CONTENT_TYPE)
+    {
+        return status_page(status);
+    }
+    response
+}
+
 /// The problem page for an error that came without a page of its own.
 fn status_page(status: StatusCode) -> Response {
     let (title, message) = match status {
@@ -304,7 +308,7 @@ fn status_page(status: StatusCode) -> Response {
     crate::problem::problem_page(status, title, message)
 }
 
-/// The access log layer: one line per request.
+/// The access log layer.
 pub type AccessLog = TraceLayer<
     SharedClassifier<ServerErrorsAsFailures>,
     fn(&Request) -> Span,
@@ -312,11 +316,14 @@ pub type AccessLog = TraceLayer<
     fn(&Response, Duration, &Span),
     (),
     (),
-    (),
+    DefaultOnFailure,
 >;
 
-/// One line per request: method, path (never the query string), status and time.
-/// Bodies, headers and query strings are never logged.
+/// Logs record problems, not readers. A line per request (method, path without the
+/// query string, status, time) is written only at `debug` level (`RUST_LOG=debug`):
+/// a log of every page read, with its time, would be a record of what someone read.
+/// Server errors are logged at `error` level. Bodies, headers and query strings are
+/// never logged.
 pub fn trace_layer() -> AccessLog {
     TraceLayer::new_for_http()
         .make_span_with(access_span as fn(&Request) -> Span)
@@ -324,11 +331,11 @@ pub fn trace_layer() -> AccessLog {
         .on_response(access_line as fn(&Response, Duration, &Span))
         .on_body_chunk(())
         .on_eos(())
-        .on_failure(())
+        .on_failure(DefaultOnFailure::new().level(tracing::Level::ERROR))
 }
 
 fn access_span(request: &Request) -> Span {
-    tracing::info_span!(
+    tracing::debug_span!(
         "request",
         method = %request.method(),
         path = %request.uri().path()
@@ -336,7 +343,7 @@ fn access_span(request: &Request) -> Span {
 }
 
 fn access_line(response: &Response, latency: Duration, _: &Span) {
-    tracing::info!(
+    tracing::debug!(
         status = response.status().as_u16(),
         ms = latency.as_millis() as u64,
         "answered"

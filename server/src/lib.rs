@@ -23,9 +23,19 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 
-/// What every handler can reach.
+/// What every handler can reach: one shared [`Site`], cheap to clone per request.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(std::sync::Arc<Site>);
+
+impl std::ops::Deref for AppState {
+    type Target = Site;
+    fn deref(&self) -> &Site {
+        &self.0
+    }
+}
+
+/// The site's long-lived parts.
+pub struct Site {
     pub leptos_options: LeptosOptions,
     pub store: ContentStore,
     pub site: app::routes::SiteUrl,
@@ -69,14 +79,14 @@ pub fn router_with(
         .into_iter()
         .filter(|r| !HANDLED_ROUTES.contains(&r.path()))
         .collect();
-    let state = AppState {
+    let state = AppState(std::sync::Arc::new(Site {
         leptos_options: leptos_options.clone(),
         store: store.clone(),
         site: app::routes::SiteUrl(site_url()),
         islands: std::sync::Arc::new(islands::IslandAssets::new(&leptos_options)),
         pages: headers::PageCache::default(),
         searcher: search::Searcher::new(store.clone()),
-    };
+    }));
     problem::init(&leptos_options);
     let site = state.site.clone();
     let context = move || {
@@ -85,7 +95,7 @@ pub fn router_with(
     };
     let islands_script = state.islands.script_path.clone();
     let islands = state.islands.clone();
-    let mut router = extra
+    let pages = extra
         .route("/quizzes/{id}", post(forms::post_quiz))
         .route("/preferences", post(forms::post_answers))
         .route("/prepare", post(forms::post_answers))
@@ -111,22 +121,26 @@ pub fn router_with(
         .layer(DefaultBodyLimit::max(forms::body_limit(
             &state.store.current(),
         )))
+        .with_state(state.clone());
+    // The layers wrap the whole router (not each route), so a page served from the
+    // cache is answered before any route is matched or any handler cloned.
+    let mut site = Router::new()
+        .fallback_service(pages)
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            headers::caching,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            headers::caching,
-        ))
-        .layer(CatchPanicLayer::custom(headers::panic_response));
+        .layer(CatchPanicLayer::custom(headers::panic_response))
+        .layer(axum::middleware::map_response(headers::error_pages));
     for layer in headers::security_layers() {
-        router = router.layer(layer);
+        site = site.layer(layer);
     }
-    router
-        .layer(CompressionLayer::new())
+    site.layer(CompressionLayer::new())
         .layer(headers::trace_layer())
-        .with_state(state)
 }
 
 /// The public origin used in canonical URLs and the sitemap.
@@ -146,11 +160,18 @@ pub fn open_content(dir: &str) -> (ContentStore, Option<watch::Watcher>) {
 }
 
 /// Log lines hold time, method, path and status: never query strings or bodies.
-pub fn init_logging() {
+/// Lines are written by a background thread, so a slow terminal or disk never holds
+/// up a request; keep the returned guard alive until exit (it flushes what is left).
+pub fn init_logging() -> tracing_appender::non_blocking::WorkerGuard {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let (writer, guard) = tracing_appender::non_blocking(std::io::stdout());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_target(false)
+        .with_writer(writer)
         .try_init();
+    guard
 }

@@ -26,7 +26,7 @@ async fn main() -> ExitCode {
 }
 
 async fn serve() -> ExitCode {
-    server::init_logging();
+    let _log = server::init_logging();
     let conf = match leptos::prelude::get_configuration(None) {
         Ok(c) => c,
         Err(e) => {
