@@ -1,20 +1,11 @@
 //! The content model: one typed, immutable [`Library`] built from `content/` at load
-//! time. Pages, the `check` command and islands' props all use these types.
+//! time. Pages, the `check` command and islands' props all use these types; the
+//! engine that builds a library (loader, Markdown, search, store) is server-side,
+//! in the `server` crate's `content` module.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-
-#[cfg(feature = "ssr")]
-pub mod error;
-#[cfg(feature = "ssr")]
-pub mod load;
-#[cfg(feature = "ssr")]
-pub mod markdown;
-#[cfg(feature = "ssr")]
-pub mod search;
-#[cfg(feature = "ssr")]
-pub mod store;
 
 /// An article, with its Markdown already rendered to sanitised HTML.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -203,11 +194,46 @@ impl Library {
 /// Shared handle to the library currently being served.
 pub type SharedLibrary = Arc<Library>;
 
-/// The library the current request renders from (server only; pages are not run in
-/// the browser in islands mode).
-#[cfg(feature = "ssr")]
+/// The library this request renders from: one snapshot, provided once per request by
+/// the server (pages run on the server only in islands mode).
+///
+/// # Panics
+///
+/// When no library is in context: a page rendered without one is a server bug, and
+/// the server's panic layer answers it with a styled 500 instead of an empty site.
 pub fn use_library() -> SharedLibrary {
-    leptos::prelude::use_context::<store::ContentStore>()
-        .map(|store| store.current())
-        .unwrap_or_default()
+    leptos::prelude::use_context::<SharedLibrary>()
+        .expect("the server provides the library snapshot for this request")
+}
+
+/// The problems of the load that built the library being served, as
+/// `path:line:column: message` lines. Provided by the server in development builds
+/// only, where every page shows them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ContentProblems(pub Vec<String>);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leptos::prelude::{Owner, provide_context};
+
+    #[test]
+    fn use_library_returns_the_snapshot_provided_for_the_request() {
+        let provided: SharedLibrary = Arc::new(Library {
+            order: vec!["cbt".into()],
+            ..Library::default()
+        });
+        let owner = Owner::new();
+        let read = owner.with(|| {
+            provide_context(provided.clone());
+            use_library()
+        });
+        assert!(Arc::ptr_eq(&read, &provided));
+    }
+
+    #[test]
+    #[should_panic(expected = "the server provides the library snapshot for this request")]
+    fn use_library_without_a_snapshot_panics_instead_of_serving_an_empty_site() {
+        Owner::new().with(use_library);
+    }
 }

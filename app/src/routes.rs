@@ -1,5 +1,5 @@
 //! One page per file. Pages run on the server only (islands mode); they read the
-//! current library from context.
+//! request's library snapshot with [`crate::content::use_library`].
 
 pub mod article;
 pub mod compare;
@@ -47,17 +47,5 @@ pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) 
         <Meta property="og:type" content="website"/>
         <Meta property="og:url" content=url/>
         <Meta property="og:site_name" content="Pathways"/>
-    }
-}
-
-/// The library the current request is rendered from.
-pub(crate) fn library() -> crate::content::SharedLibrary {
-    #[cfg(feature = "ssr")]
-    {
-        crate::content::use_library()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        std::sync::Arc::default()
     }
 }

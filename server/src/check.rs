@@ -1,6 +1,6 @@
 //! `server check [DIR]`: print every problem in a content tree, exit 1 if any.
 
-use app::content::load::load;
+use server::content::load::load;
 use std::path::Path;
 use std::process::ExitCode;
 

@@ -362,7 +362,7 @@ mod tests {
     #[test]
     fn limit_covers_nine_notes_of_four_byte_characters() {
         let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
-        let (store, _) = app::content::store::ContentStore::open(content);
+        let (store, _) = crate::content::store::ContentStore::open(content);
         let library = store.current();
         let prepare = library.prepare.as_ref().expect("prepare.yaml");
         let notes: usize = prepare

@@ -1,6 +1,7 @@
 //! The axum side of Pathways: routes, form posts, headers, caching, the watcher.
 
 pub mod api;
+pub mod content;
 pub mod forms;
 pub mod headers;
 pub mod islands;
@@ -10,7 +11,7 @@ pub mod search;
 pub mod serve;
 pub mod watch;
 
-use app::content::store::ContentStore;
+use crate::content::store::ContentStore;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
@@ -90,7 +91,7 @@ pub fn router_with(
     problem::init(&leptos_options);
     let site = state.site.clone();
     let context = move || {
-        provide_context(store.clone());
+        content::provide_content(&store);
         provide_context(site.clone());
     };
     let islands_script = state.islands.script_path.clone();

@@ -21,7 +21,7 @@ pub async fn render_page<C: Clone + Send + Sync + 'static>(
     let options = state.leptos_options.clone();
     let render = leptos_axum::render_app_to_stream_with_context(
         move || {
-            provide_context(store.clone());
+            crate::content::provide_content(&store);
             provide_context(site.clone());
             provide_context(extra.clone());
         },

@@ -3,8 +3,8 @@
 //! the budget is spent (queueing included) the reader is told to try again instead
 //! of every other request waiting behind the searches.
 
+use crate::content::store::ContentStore;
 use app::content::SearchHit;
-use app::content::store::ContentStore;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -57,5 +57,5 @@ impl Searcher {
 
 /// The query a reader sent, as the search uses it: at most the longest query accepted.
 pub fn clip_query(q: &str) -> String {
-    q.chars().take(app::content::search::MAX_QUERY).collect()
+    q.chars().take(crate::content::search::MAX_QUERY).collect()
 }

@@ -2,7 +2,7 @@
 //! content root (debounced), follows the root when it is replaced (a symlink flip or a
 //! rename swap), and keeps serving and watching when a reload panics.
 
-use app::content::store::ContentStore;
+use crate::content::store::ContentStore;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};

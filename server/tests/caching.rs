@@ -3,11 +3,11 @@
 
 mod support;
 
-use app::content::store::ContentStore;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use axum::routing::get;
+use server::content::store::ContentStore;
 use std::time::Duration;
 use support::{content, copy_tree, options, post_form, send};
 

@@ -25,7 +25,7 @@ fn bundled_content_passes_check() {
 fn broken_content_fails_check_with_file_line_and_hint() {
     let dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../app/tests/fixtures/invalid/unknown-key"
+        "/tests/fixtures/invalid/unknown-key"
     );
     let (ok, out) = check(dir);
     assert!(!ok, "a broken tree must fail:\n{out}");

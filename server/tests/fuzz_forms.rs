@@ -4,13 +4,13 @@
 //! crisis link. Plus the exact cases of issue 9: the `q<usize::MAX>` overflow, nine
 //! notes of four-byte characters, and bodies over the limit.
 
-use app::content::store::ContentStore;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, Uri, header};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use proptest::prelude::*;
+use server::content::store::ContentStore;
 use std::sync::LazyLock;
 use tower::ServiceExt;
 

@@ -1,11 +1,11 @@
 //! Answers posted without JavaScript are never logged: capture every log line the
 //! server writes while it handles posts and searches, and look for the answers.
 
-use app::content::store::ContentStore;
 use axum::body::Body;
 use axum::http::{Request, header};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
+use server::content::store::ContentStore;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use tower::ServiceExt;

@@ -189,3 +189,25 @@ async fn finder_post_scores_and_forgets() {
         );
     }
 }
+
+/// Development builds (as tests are) show the problems of the load on every page,
+/// from the same per-request content context the pages read; the bundled content has
+/// none, so no panel there.
+#[tokio::test]
+async fn content_problems_show_on_every_page_in_development_builds() {
+    let (_, _, clean) = send(get("/")).await;
+    assert!(!clean.contains("dev-problems"), "no panel without problems");
+
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid/unknown-key"
+    );
+    let (store, errors) = server::content::store::ContentStore::open(broken);
+    assert!(!errors.is_empty());
+    let app = server::router(support::options(), store);
+    for path in ["/", "/glossary", "/no-such-page"] {
+        let (_, _, body) = support::send(&app, get(path)).await;
+        assert!(body.contains(r#"class="dev-problems""#), "{path}: {body}");
+        assert!(body.contains("unknown field `titel`"), "{path}: {body}");
+    }
+}

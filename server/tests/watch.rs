@@ -5,7 +5,7 @@
 
 mod support;
 
-use app::content::store::ContentStore;
+use server::content::store::ContentStore;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,7 +17,7 @@ use support::copy_tree;
 const DEADLINE: Duration = Duration::from_secs(10);
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/fixtures/valid")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
 }
 
 /// Poll until `cond` holds; fail with `what` after the deadline.

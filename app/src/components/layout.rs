@@ -58,9 +58,10 @@ pub fn set_status(status: u16) {
 /// In development builds, content problems are shown on every page so an editor
 /// sees them at once; release builds only log them.
 fn content_problems() -> Option<impl IntoView> {
-    #[cfg(all(feature = "ssr", debug_assertions))]
+    #[cfg(debug_assertions)]
     {
-        let problems = use_context::<crate::content::store::ContentStore>()?.problems();
+        let crate::content::ContentProblems(problems) =
+            use_context::<crate::content::ContentProblems>()?;
         (!problems.is_empty()).then(|| {
             view! {
                 <section class="dev-problems" role="alert" aria-label="Content problems">
@@ -71,7 +72,7 @@ fn content_problems() -> Option<impl IntoView> {
             }
         })
     }
-    #[cfg(not(all(feature = "ssr", debug_assertions)))]
+    #[cfg(not(debug_assertions))]
     {
         None::<()>
     }

@@ -1,4 +1,5 @@
-use super::{PageMeta, library};
+use super::PageMeta;
+use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -8,7 +9,7 @@ pub fn ArticlePage() -> impl IntoView {
     let slug = use_params_map()
         .with_untracked(|p| p.get("slug"))
         .unwrap_or_default();
-    let lib = library();
+    let lib = use_library();
     let Some(article) = lib.articles.get(&slug).cloned() else {
         return view! { <NotFoundPage/> }.into_any();
     };

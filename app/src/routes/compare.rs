@@ -1,4 +1,5 @@
-use super::{PageMeta, library};
+use super::PageMeta;
+use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 /// with CSS, so it works the same with and without JavaScript and ships no code.
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let Some(c) = lib.compare.clone() else {
         return view! { <NotFoundPage/> }.into_any();
     };

@@ -1,10 +1,11 @@
-use super::{PageMeta, library};
+use super::PageMeta;
+use crate::content::use_library;
 use leptos::prelude::*;
 
 /// `/glossary`: every term with an anchor, linked from articles.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let mut letters: Vec<char> = lib
         .glossary
         .iter()

@@ -1,5 +1,6 @@
-use super::{PageMeta, library};
+use super::PageMeta;
 use crate::content::Article;
+use crate::content::use_library;
 use leptos::prelude::*;
 
 /// Article cards: title, summary, reading time.
@@ -21,7 +22,7 @@ pub(crate) fn article_cards(articles: &[&Article]) -> impl IntoView + use<> {
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let start = [
         "integrative-vs-eclectic",
         "why-preferences-matter",

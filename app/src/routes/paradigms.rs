@@ -1,11 +1,12 @@
+use super::PageMeta;
 use super::home::article_cards;
-use super::{PageMeta, library};
+use crate::content::use_library;
 use leptos::prelude::*;
 
 /// The ten paradigms, the approaches, and the guides to integration and practice.
 #[component]
 pub fn ParadigmsPage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let paradigms = lib.articles_tagged("paradigm");
     let modalities = lib.articles_tagged("modality");
     let integration = lib.articles_tagged("integration");

@@ -1,6 +1,7 @@
-use super::{PageMeta, library};
+use super::PageMeta;
 use crate::answers::SavedAnswers;
 use crate::components::finder::FinderForm;
+use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ pub struct Submission(pub SavedAnswers);
 
 #[component]
 pub fn PreferencesPage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let Some(finder) = lib.finder.clone() else {
         return view! { <NotFoundPage/> }.into_any();
     };

@@ -1,12 +1,13 @@
+use super::PageMeta;
 use super::preferences::Submission;
-use super::{PageMeta, library};
 use crate::components::prepare::PrepareForm;
+use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 
 #[component]
 pub fn PreparePage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let Some(prepare) = lib.prepare.clone() else {
         return view! { <NotFoundPage/> }.into_any();
     };

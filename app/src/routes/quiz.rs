@@ -1,5 +1,6 @@
-use super::{PageMeta, library};
+use super::PageMeta;
 use crate::components::quiz::QuizRunner;
+use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use crate::scoring::QuizAnswers;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn QuizPage() -> impl IntoView {
     let id = use_params_map()
         .with_untracked(|p| p.get("id"))
         .unwrap_or_default();
-    let lib = library();
+    let lib = use_library();
     let Some(quiz) = lib.quizzes.get(&id).cloned() else {
         return view! { <NotFoundPage/> }.into_any();
     };

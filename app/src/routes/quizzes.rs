@@ -1,9 +1,10 @@
-use super::{PageMeta, library};
+use super::PageMeta;
+use crate::content::use_library;
 use leptos::prelude::*;
 
 #[component]
 pub fn QuizzesPage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let list = lib
         .quizzes_in_order()
         .into_iter()

@@ -1,4 +1,5 @@
-use super::{PageMeta, library};
+use super::PageMeta;
+use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -11,7 +12,7 @@ pub fn SitePage() -> impl IntoView {
         .get_untracked()
         .trim_matches('/')
         .to_string();
-    let lib = library();
+    let lib = use_library();
     let Some(page) = lib.pages.get(&name).cloned() else {
         return view! { <NotFoundPage/> }.into_any();
     };

@@ -1,12 +1,13 @@
+use super::PageMeta;
 use super::preferences::Submission;
-use super::{PageMeta, library};
 use crate::components::summary::SummaryView;
+use crate::content::use_library;
 use leptos::prelude::*;
 
 /// `/summary`: built in the browser from what it keeps, or from a no-JavaScript post.
 #[component]
 pub fn SummaryPage() -> impl IntoView {
-    let lib = library();
+    let lib = use_library();
     let posted = use_context::<Submission>().map(|s| s.0);
     view! {
         <PageMeta title="My therapy preferences" description="A summary of your therapy preferences and notes, to print or keep for a first appointment."/>

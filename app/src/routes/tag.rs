@@ -1,5 +1,6 @@
+use super::PageMeta;
 use super::home::article_cards;
-use super::{PageMeta, library};
+use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -10,7 +11,7 @@ pub fn TagPage() -> impl IntoView {
     let tag = use_params_map()
         .with_untracked(|p| p.get("tag"))
         .unwrap_or_default();
-    let lib = library();
+    let lib = use_library();
     let articles = lib.articles_tagged(&tag);
     if articles.is_empty() {
         return view! { <NotFoundPage/> }.into_any();

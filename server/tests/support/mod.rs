@@ -2,12 +2,12 @@
 //! and copying a content tree into a temporary folder.
 #![allow(dead_code)] // each test binary uses its own part of this
 
-use app::content::store::ContentStore;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
+use server::content::store::ContentStore;
 use std::path::Path;
 use tower::ServiceExt;
 
