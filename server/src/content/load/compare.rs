@@ -1,0 +1,14 @@
+//! `compare.yaml`: the integrative-vs-eclectic comparison.
+
+use super::fields::check_updated;
+use super::yaml::yaml_file;
+use crate::content::error::ContentError;
+use app::compare::Compare;
+use std::path::Path;
+
+/// The file parsed, its `updated:` a date.
+pub(super) fn parse_compare(path: &Path, src: &str) -> Result<Compare, Vec<ContentError>> {
+    let c: Compare = yaml_file(path, src)?;
+    check_updated(path, src, 1, &c.updated)?;
+    Ok(c)
+}
