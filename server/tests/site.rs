@@ -15,28 +15,107 @@ fn app() -> axum::Router {
     support::app()
 }
 
+/// HTML text as the pages render it (Leptos escapes `&`, `<` and `>` in text).
+fn text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The element that carries `marker` (an attribute such as `data-test="profile"`),
+/// from its start tag to its matching end tag, so an assertion cannot be met by the
+/// same words elsewhere on the page (the footer says "not a diagnosis" too).
+fn element<'a>(body: &'a str, marker: &str) -> &'a str {
+    let at = body
+        .find(marker)
+        .unwrap_or_else(|| panic!("no element with {marker}: {body}"));
+    let start = body[..at].rfind('<').expect("start tag");
+    let name: String = body[start + 1..]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut i = start;
+    loop {
+        let next_close = body[i..]
+            .find(&close)
+            .map(|p| p + i)
+            .unwrap_or_else(|| panic!("{marker}: no {close}"));
+        match body[i..].find(&open).map(|p| p + i) {
+            Some(o) if o < next_close => {
+                i = o + open.len();
+                // `<p` also starts `<path`: only a whole tag name counts.
+                if body[i..].starts_with([' ', '>', '/']) {
+                    depth += 1;
+                }
+            }
+            _ => {
+                depth -= 1;
+                i = next_close + close.len();
+                if depth == 0 {
+                    return &body[start..i];
+                }
+            }
+        }
+    }
+}
+
+/// `(slug, link text)` of every `<a href="/articles/…">` in `html`.
+fn article_links(html: &str) -> Vec<(String, String)> {
+    html.split(r#"<a href="/articles/"#)
+        .skip(1)
+        .map(|rest| {
+            let (slug, rest) = rest.split_once('"').expect("href ends");
+            let (_, rest) = rest.split_once('>').expect("start tag ends");
+            let (label, _) = rest.split_once("</a>").expect("link ends");
+            (slug.to_string(), label.to_string())
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn home_lists_articles() {
+    let lib = support::content().current();
     let (status, headers, body) = send(get("/")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Find your preferences"));
-    assert!(
-        body.contains(r#"href="/crisis""#),
-        "crisis link on every page"
-    );
     assert!(headers.get(header::SET_COOKIE).is_none());
+    assert!(
+        body.contains("<h1>Find your way into therapy</h1>"),
+        "{body}"
+    );
+    // The article cards: each links a real article under its own title.
+    let cards = element(&body, r#"class="cards""#);
+    let links = article_links(cards);
+    assert!(links.len() >= 3, "article cards on the home page: {cards}");
+    for (slug, label) in &links {
+        let article = lib
+            .articles
+            .get(slug)
+            .unwrap_or_else(|| panic!("home links /articles/{slug}, which does not exist"));
+        assert_eq!(label, &text(&article.title), "{slug}");
+        assert!(cards.contains(&text(&article.summary)), "{slug}: summary");
+    }
 }
 
 #[tokio::test]
 async fn article_has_head_and_body() {
+    let lib = support::content().current();
+    let cbt = &lib.articles["cbt"];
     let (status, _, body) = send(get("/articles/cbt")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("<title>Cognitive behavioural therapy (CBT) · Pathways</title>"));
-    assert!(body.contains(r#"<meta name="description""#));
-    assert!(body.contains("not a diagnosis") || body.contains("not treatment"));
+    assert!(body.contains(&format!("<title>{} · Pathways</title>", text(&cbt.title))));
+    let article = element(&body, r#"class="article""#);
+    assert!(
+        article.contains(&format!("<h1>{}</h1>", text(&cbt.title))),
+        "{article}"
+    );
+    assert!(article.contains(&cbt.html), "the rendered Markdown");
+    for source in &cbt.sources {
+        assert!(article.contains(&text(source)), "source {source}");
+    }
     // Table of contents: a subsection is nested under its section, not numbered as one.
-    let toc = &body[body.find(r#"class="toc""#).expect("toc")..];
-    let toc = &toc[..toc.find("</nav>").unwrap()];
+    let toc = element(article, r#"class="toc""#);
     assert!(
         toc.contains(
             r##"What a session looks like</a><ul><li><a href="#a-made-up-illustration">"##
@@ -66,13 +145,61 @@ async fn pages_are_compressed() {
     }
 }
 
+/// The form a reader posts for `answers` (option indices per question).
+fn quiz_form(answers: &[Vec<usize>]) -> String {
+    answers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, picked)| picked.iter().map(move |j| format!("q{i}={j}")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 #[tokio::test]
 async fn quiz_post_is_scored_and_never_cached() {
-    let (status, headers, body) = send(post_form("/quizzes/cbt-basics", "q0=0&q1=0")).await;
+    let lib = support::content().current();
+    let quiz = &lib.quizzes["cbt-basics"];
+    let n = quiz.questions.len();
+    let right: Vec<Vec<usize>> = quiz.questions.iter().map(|q| q.correct()).collect();
+
+    let (status, headers, body) = send(post_form("/quizzes/cbt-basics", &quiz_form(&right))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
-    assert!(body.contains("You got "), "score shown");
-    assert!(body.contains(r#"data-test="feedback""#));
+    let score = element(&body, r#"data-test="score""#);
+    assert!(
+        score.contains(&format!("You got {n} of {n} right.")),
+        "{score}"
+    );
+    assert_eq!(body.matches(r#"data-test="feedback""#).count(), n);
+    assert_eq!(body.matches("<strong>Correct.</strong>").count(), n);
+    // The page's own note, not the footer's.
+    let main = element(&body, r#"id="main""#);
+    assert!(main.contains("not a diagnosis"), "{main}");
+
+    // One wrong answer costs one point, and its feedback says so.
+    let mut one_wrong = right.clone();
+    let first = &quiz.questions[0];
+    one_wrong[0] = vec![
+        (0..first.options.len())
+            .find(|o| !right[0].contains(o))
+            .expect("question 1 has a wrong option"),
+    ];
+    let (status, _, body) = send(post_form("/quizzes/cbt-basics", &quiz_form(&one_wrong))).await;
+    assert_eq!(status, StatusCode::OK);
+    let score = element(&body, r#"data-test="score""#);
+    assert!(
+        score.contains(&format!("You got {} of {n} right.", n - 1)),
+        "{score}"
+    );
+    assert_eq!(body.matches("<strong>Not quite.</strong>").count(), 1);
+
+    // Unanswered questions score nothing.
+    let (_, _, body) = send(post_form("/quizzes/cbt-basics", &quiz_form(&right[..1]))).await;
+    let score = element(&body, r#"data-test="score""#);
+    assert!(
+        score.contains(&format!("You got 1 of {n} right.")),
+        "{score}"
+    );
 }
 
 #[tokio::test]
@@ -95,25 +222,101 @@ async fn bad_quiz_posts_get_4xx_with_a_reason() {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
+/// Every page type shows its own heading and its own content inside `<main>` (the
+/// header and footer are the same on every page, so they prove nothing).
 #[tokio::test]
 async fn every_page_type_renders() {
-    for path in [
-        "/paradigms",
-        "/tags/modality",
-        "/glossary",
-        "/search?q=anxiety",
-        "/preferences",
-        "/prepare",
-        "/summary",
-        "/about",
-        "/privacy",
-        "/crisis",
-        "/quizzes",
-    ] {
+    let store = support::content();
+    let lib = store.current();
+    let h1 = |title: &str| format!("<h1>{}</h1>", text(title));
+    let link = |href: String, label: &str| format!(r#"<a href="{href}">{}</a>"#, text(label));
+    let article_link = |slug: &str| link(format!("/articles/{slug}"), &lib.articles[slug].title);
+
+    let compare = lib.compare.as_ref().expect("compare.yaml");
+    let finder = lib.finder.as_ref().expect("preferences.yaml");
+    let prepare = lib.prepare.as_ref().expect("prepare.yaml");
+    let glossary = lib.glossary.first().expect("glossary terms");
+    let hit = store
+        .search("anxiety", 20)
+        .into_iter()
+        .next()
+        .expect("a hit for anxiety");
+    let modality = &lib.tags["modality"];
+    let paradigm = lib.articles_tagged("paradigm")[0].slug.clone();
+
+    let mut pages: Vec<(String, Vec<String>)> = vec![
+        (
+            "/paradigms".into(),
+            vec![h1("Paradigms and approaches"), article_link(&paradigm)],
+        ),
+        (
+            "/tags/modality".into(),
+            std::iter::once(h1("Tagged “modality”"))
+                .chain(modality.iter().map(|slug| article_link(slug)))
+                .collect(),
+        ),
+        (
+            "/compare".into(),
+            std::iter::once(h1(&compare.title))
+                .chain(
+                    compare
+                        .routes
+                        .iter()
+                        .map(|r| format!("<h3>{}</h3>", text(&r.name))),
+                )
+                .collect(),
+        ),
+        (
+            "/glossary".into(),
+            vec![h1("Glossary"), format!("<h3>{}</h3>", text(&glossary.term))],
+        ),
+        (
+            "/search?q=anxiety".into(),
+            vec![
+                h1("Search"),
+                link(format!("/articles/{}", hit.slug), &hit.title),
+            ],
+        ),
+        (
+            "/preferences".into(),
+            vec![h1(&finder.title), text(&finder.items[0].left)],
+        ),
+        (
+            "/prepare".into(),
+            vec![h1(&prepare.title), text(&prepare.questions[0].prompt)],
+        ),
+        (
+            "/summary".into(),
+            vec![
+                h1("My therapy preferences"),
+                r#"data-test="summary-empty""#.into(),
+            ],
+        ),
+        (
+            "/quizzes".into(),
+            std::iter::once(h1("Quizzes"))
+                .chain(
+                    lib.quizzes
+                        .values()
+                        .map(|q| link(format!("/quizzes/{}", q.id), &q.title)),
+                )
+                .collect(),
+        ),
+    ];
+    for name in ["about", "privacy", "crisis"] {
+        let page = &lib.pages[name];
+        pages.push((format!("/{name}"), vec![h1(&page.title), page.html.clone()]));
+    }
+    for (path, expected) in &pages {
         let (status, _, body) = send(get(path)).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(body.contains(r#"href="/crisis""#), "{path}: crisis link");
         assert!(body.contains(r#"rel="canonical""#), "{path}: canonical");
+        // `<!>` marks where Leptos joined text parts; it is not content.
+        let main = element(&body, r#"id="main""#).replace("<!>", "");
+        for want in expected {
+            assert!(main.contains(want.as_str()), "{path}: no {want} in {main}");
+        }
     }
     let (status, _, _) = send(get("/tags/no-such-tag")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -160,8 +363,30 @@ async fn finder_post_scores_and_forgets() {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
-    assert!(body.contains(r#"data-test="profile""#));
-    assert!(body.contains("This is not a diagnosis."));
+    // The result itself carries the notice (the footer's words do not count), and
+    // shows what the shared scoring makes of these answers.
+    let lib = support::content().current();
+    let finder = lib.finder.as_ref().expect("preferences.yaml");
+    let fields = [
+        ("r.who-chooses-topics".to_string(), "3".to_string()),
+        ("c.format".to_string(), "video".to_string()),
+    ];
+    let answers = app::finder::answers_from_form(finder, &fields).expect("valid answers");
+    let expected = app::finder::score(finder, &answers);
+    let profile = element(&body, r#"data-test="profile""#);
+    let notice = element(profile, r#"data-test="not-a-diagnosis""#);
+    assert!(notice.contains("This is not a diagnosis."), "{notice}");
+    let top = expected
+        .approaches
+        .first()
+        .expect("a leaning suggests approaches");
+    assert!(
+        profile.contains(&format!(r#"href="/articles/{}""#, top.article)),
+        "{profile}"
+    );
+    for question in &expected.questions {
+        assert!(profile.contains(&text(question)), "ask: {question}");
+    }
     // The next step carries the answers in the form, not on the server.
     assert!(
         body.contains(r#"type="hidden" name="r.who-chooses-topics" value="3""#),
