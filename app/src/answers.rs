@@ -1,6 +1,6 @@
 //! A reader's answers as one versioned record: the finder's answers and the
-//! reflection notes. In the browser it lives only in `localStorage`; without
-//! JavaScript it lives only in one request. Also turns answers into the summary
+//! reflection notes. In the browser it lives only in `localStorage` (read and
+//! written by [`crate::storage`]); without JavaScript it lives only in one request. Also turns answers into the summary
 //! text that readers copy or download.
 
 use crate::finder::{FinderAnswers, PreferenceFinder, Profile, score};
@@ -169,30 +169,6 @@ fn profile_markdown(md: &mut String, profile: &Profile) {
             md.push_str(&format!("{}. {q}\n", i + 1));
         }
         md.push('\n');
-    }
-}
-
-/// Browser storage (only compiled into the WASM bundle).
-#[cfg(feature = "hydrate")]
-pub mod storage {
-    use super::{SCHEMA_VERSION, STORAGE_KEY, SavedAnswers};
-    use gloo::storage::{LocalStorage, Storage};
-
-    /// What this browser holds, or an empty record.
-    pub fn load() -> SavedAnswers {
-        LocalStorage::get::<SavedAnswers>(STORAGE_KEY)
-            .ok()
-            .filter(|s| s.version == SCHEMA_VERSION)
-            .unwrap_or_default()
-    }
-
-    pub fn save(saved: &SavedAnswers) {
-        let _ = LocalStorage::set(STORAGE_KEY, saved);
-    }
-
-    /// "Delete my answers": remove everything Pathways keeps in this browser.
-    pub fn clear() {
-        LocalStorage::delete(STORAGE_KEY);
     }
 }
 

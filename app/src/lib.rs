@@ -7,10 +7,12 @@ pub mod answers;
 pub mod compare;
 pub mod components;
 pub mod content;
+pub mod debounce;
 pub mod finder;
 pub mod glossary;
 pub mod routes;
 pub mod scoring;
+pub mod storage;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};

@@ -5,6 +5,7 @@
 use crate::answers::SavedAnswers;
 use crate::components::profile::ProfileView;
 use crate::finder::{FinderAnswers, PreferenceFinder, RATING_MAX, score};
+use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
 fn rating_text(r: i8, left: &str, right: &str) -> String {
@@ -26,22 +27,28 @@ pub fn FinderForm(
     let answers = RwSignal::new(submitted);
     let show = RwSignal::new(posted);
     let finder = StoredValue::new(finder);
+    // `None` until the first write; then whether it reached this browser's storage.
+    let saved = RwSignal::new(None::<Result<(), SaveError>>);
+    let writer = storage::debounced();
     let hydrated = super::hydrated(move || {
-        #[cfg(feature = "hydrate")]
         if !posted {
-            let saved = crate::answers::storage::load();
-            if !saved.finder.is_empty() {
-                answers.set(saved.finder);
+            let stored = storage::load();
+            if !stored.finder.is_empty() {
+                answers.set(stored.finder);
             }
         }
     });
-    // Keep the answers in this browser only.
-    let persist = move || {
-        #[cfg(feature = "hydrate")]
-        {
-            let mut saved = crate::answers::storage::load();
-            saved.finder = answers.get_untracked();
-            crate::answers::storage::save(&saved);
+    // Keep the answers in this browser only. A slider sends many `input` events
+    // while it moves: its write waits for a pause; a click on an option is written
+    // at once.
+    let persist = move |wait: bool| {
+        writer.schedule(move || {
+            saved.set(Some(storage::update(|s| {
+                s.finder = answers.get_untracked()
+            })));
+        });
+        if !wait {
+            writer.flush();
         }
     };
     let profile = Memo::new(move |_| answers.with(|a| finder.with_value(|f| score(f, a))));
@@ -76,7 +83,7 @@ pub fn FinderForm(
                                 answers.update(|a| {
                                     a.ratings.insert(id.clone(), r);
                                 });
-                                persist();
+                                persist(true);
                             }
                         };
                         view! {
@@ -147,7 +154,7 @@ pub fn FinderForm(
                                         list.push(oid.clone());
                                     }
                                 });
-                                persist();
+                                persist(false);
                             }
                         };
                         view! {
@@ -177,6 +184,7 @@ pub fn FinderForm(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        writer.flush();
         show.set(true);
         // The result renders on the next tick; then move focus (and the view) to it,
         // so a phone user sees it and a screen reader announces it.
@@ -189,8 +197,9 @@ pub fn FinderForm(
         });
     };
     let delete = move |_| {
-        #[cfg(feature = "hydrate")]
-        crate::answers::storage::clear();
+        writer.cancel();
+        storage::clear();
+        saved.set(None);
         answers.set(FinderAnswers::default());
         show.set(false);
     };
@@ -208,11 +217,11 @@ pub fn FinderForm(
                     <button type="button" class="button secondary" on:click=delete data-test="delete">"Delete my answers"</button>
                 })}
             </div>
-            <p class="meta">
-                {move || if hydrated.get() {
-                    "Your answers are saved only in this browser, never sent to us."
-                } else {
-                    "Without JavaScript, your answers are sent to our server once to show your result, then forgotten."
+            <p class="meta" role="status">
+                {move || match (hydrated.get(), saved.get()) {
+                    (true, Some(Err(e))) => format!("{e}."),
+                    (true, _) => "Your answers are saved only in this browser, never sent to us.".to_string(),
+                    _ => "Without JavaScript, your answers are sent to our server once to show your result, then forgotten.".to_string(),
                 }}
             </p>
         </form>

@@ -4,19 +4,19 @@
 use crate::answers::{NOTE_MAX, SavedAnswers};
 use crate::components::finder::hidden_fields;
 use crate::glossary::Prepare;
+use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
 #[island]
 pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
     let notes = RwSignal::new(carried.reflections.clone());
-    let saved_at = RwSignal::new(false);
+    // `None` until the first write; then whether it reached this browser's storage.
+    let saved = RwSignal::new(None::<Result<(), SaveError>>);
+    let writer = storage::debounced();
     let hydrated = super::hydrated(move || {
-        #[cfg(feature = "hydrate")]
-        {
-            let stored = crate::answers::storage::load();
-            if !stored.reflections.is_empty() {
-                notes.set(stored.reflections);
-            }
+        let stored = storage::load();
+        if !stored.reflections.is_empty() {
+            notes.set(stored.reflections);
         }
     });
     let finder_only = SavedAnswers {
@@ -43,13 +43,13 @@ pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
                             n.insert(id.clone(), text);
                         }
                     });
-                    #[cfg(feature = "hydrate")]
-                    {
-                        let mut stored = crate::answers::storage::load();
-                        stored.reflections = notes.get_untracked();
-                        crate::answers::storage::save(&stored);
-                    }
-                    saved_at.set(true);
+                    // Written after a pause in typing, on leaving the field, or on
+                    // leaving the page; the status says "Saved" only once it is.
+                    writer.schedule(move || {
+                        saved.set(Some(storage::update(|s| {
+                            s.reflections = notes.get_untracked();
+                        })));
+                    });
                 }
             };
             let field = format!("note-{id}");
@@ -65,6 +65,7 @@ pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
                         aria-describedby=format!("{field}-hint")
                         prop:value=value.clone()
                         on:input=on_input
+                        on:change=move |_| writer.flush()
                     >{value()}</textarea>
                 </div>
             }
@@ -75,10 +76,11 @@ pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
             {hidden_fields(&finder_only)}
             {questions}
             <p class="meta" role="status">
-                {move || match (hydrated.get(), saved_at.get()) {
-                    (true, true) => "Saved in this browser only.",
-                    (true, false) => "Your notes are saved in this browser as you type, and never sent to us.",
-                    _ => "Without JavaScript, your notes are sent to our server once to make your summary, then forgotten.",
+                {move || match (hydrated.get(), saved.get()) {
+                    (true, Some(Ok(()))) => "Saved in this browser only.".to_string(),
+                    (true, Some(Err(e))) => format!("{e}."),
+                    (true, None) => "Your notes are saved in this browser as you type, and never sent to us.".to_string(),
+                    _ => "Without JavaScript, your notes are sent to our server once to make your summary, then forgotten.".to_string(),
                 }}
             </p>
             <div class="quiz-actions">

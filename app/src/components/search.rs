@@ -1,6 +1,7 @@
 //! Search as you type. Without JavaScript the same form is a plain GET to `/search`.
 
 use crate::content::{SearchHit, SearchResponse};
+use crate::debounce::Debounce;
 use leptos::prelude::*;
 
 /// Results shown for a query, with a status line for screen readers.
@@ -10,27 +11,23 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
     let q = RwSignal::new(query.clone());
     let shown = RwSignal::new(SearchResponse { query, hits });
     let generation = RwSignal::new(0u32);
+    // Ask the server once typing pauses; a newer keystroke replaces the waiting query.
+    let debounce = Debounce::new(150);
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         q.set(value.clone());
         generation.update(|g| *g += 1);
-        #[cfg(feature = "hydrate")]
-        {
-            let mine = generation.get_untracked();
-            gloo::timers::callback::Timeout::new(150, move || {
-                if generation.get_untracked() != mine {
-                    return;
+        let mine = generation.get_untracked();
+        debounce.schedule(move || {
+            leptos::task::spawn_local(async move {
+                // An answer that arrives after a newer query was sent is dropped.
+                if let Some(found) = fetch_results(&value).await
+                    && generation.get_untracked() == mine
+                {
+                    shown.set(found);
                 }
-                leptos::task::spawn_local(async move {
-                    if let Some(found) = fetch_results(&value).await
-                        && generation.get_untracked() == mine
-                    {
-                        shown.set(found);
-                    }
-                });
-            })
-            .forget();
-        }
+            });
+        });
     };
     let status = move || {
         shown.with(|r| {
@@ -83,15 +80,24 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
     }
 }
 
-#[cfg(feature = "hydrate")]
+/// Ask the JSON API; `None` when it cannot answer (the results shown stay).
+/// Only the browser asks: on the server nothing is ever scheduled.
 async fn fetch_results(query: &str) -> Option<SearchResponse> {
-    let response = gloo::net::http::Request::get("/api/v1/search")
-        .query([("q", query)])
-        .send()
-        .await
-        .ok()?;
-    if !response.ok() {
-        return None;
+    #[cfg(feature = "hydrate")]
+    {
+        let response = gloo::net::http::Request::get("/api/v1/search")
+            .query([("q", query)])
+            .send()
+            .await
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        response.json::<SearchResponse>().await.ok()
     }
-    response.json::<SearchResponse>().await.ok()
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = query;
+        None
+    }
 }

@@ -5,6 +5,7 @@ use crate::answers::{SavedAnswers, summary_markdown};
 use crate::components::profile::ProfileView;
 use crate::finder::{PreferenceFinder, score};
 use crate::glossary::Prepare;
+use crate::storage;
 use leptos::prelude::*;
 
 #[island]
@@ -19,10 +20,8 @@ pub fn SummaryView(
     let finder = StoredValue::new(finder);
     let prepare = StoredValue::new(prepare);
     let hydrated = super::hydrated(move || {
-        let _ = was_posted;
-        #[cfg(feature = "hydrate")]
         if !was_posted {
-            saved.set(crate::answers::storage::load());
+            saved.set(storage::load());
         }
     });
     let markdown = Memo::new(move |_| {
@@ -141,9 +140,11 @@ pub fn SummaryView(
                     .unwrap_or_default();
                 match SavedAnswers::from_json(&text) {
                     Ok(imported) => {
-                        crate::answers::storage::save(&imported);
+                        message.set(match storage::save(&imported) {
+                            Ok(()) => "Imported. Your answers are back in this browser.".into(),
+                            Err(e) => format!("Imported. {e}."),
+                        });
                         saved.set(imported);
-                        message.set("Imported. Your answers are back in this browser.".into());
                     }
                     Err(e) => message.set(format!("Could not import: {e}.")),
                 }
@@ -153,8 +154,7 @@ pub fn SummaryView(
         let _ = ev;
     };
     let delete = move |_| {
-        #[cfg(feature = "hydrate")]
-        crate::answers::storage::clear();
+        storage::clear();
         saved.set(SavedAnswers::default());
         message.set("Deleted. Pathways keeps nothing else about you.".into());
     };
@@ -192,19 +192,18 @@ pub fn SummaryView(
     }
 }
 
-/// Save `text` as a file through a temporary object URL.
+/// Save `text` as a file through an object URL. The click only starts the
+/// download, so the URL stays valid until the next download replaces it (dropping
+/// an `ObjectUrl` revokes it) rather than being revoked at once.
 #[cfg(feature = "hydrate")]
 fn download(name: &str, mime: &str, text: &str) {
+    use gloo::file::{Blob, ObjectUrl};
+    use std::cell::RefCell;
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    thread_local! {
+        static LAST: RefCell<Option<ObjectUrl>> = const { RefCell::new(None) };
+    }
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
     if let Some(a) = document()
         .create_element("a")
         .ok()
@@ -214,5 +213,5 @@ fn download(name: &str, mime: &str, text: &str) {
         a.set_download(name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    LAST.with(|last| last.replace(Some(url)));
 }

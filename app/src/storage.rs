@@ -1,0 +1,103 @@
+//! The reader's record in this browser: the one module that touches `localStorage`.
+//! Every island reads and writes through it, under [`STORAGE_KEY`] in the format
+//! of [`SavedAnswers`] (JSON), so writer and reader cannot drift apart.
+//!
+//! Storage can fail: full, disabled, or refused in a private window. Writes say so
+//! ([`SaveError`]) and the island tells the reader instead of claiming "Saved".
+//!
+//! Compiles on both sides: on the server there is no browser storage, so `load`
+//! gives an empty record and writes succeed without doing anything.
+
+use crate::answers::SavedAnswers;
+#[cfg(feature = "hydrate")]
+use crate::answers::{SCHEMA_VERSION, STORAGE_KEY};
+use crate::debounce::Debounce;
+
+/// How long typing must pause before a note is written, in milliseconds.
+pub const SAVE_DELAY_MS: u32 = 400;
+
+/// A write did not reach this browser's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaveError;
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Could not save on this device — your answers are still on this page")
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// This browser's `localStorage`, if the page may use it. (Reading the property
+/// throws when storage is disabled; `gloo` would panic there.)
+#[cfg(feature = "hydrate")]
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What this browser holds, or an empty record (nothing stored, unreadable, or
+/// another version).
+pub fn load() -> SavedAnswers {
+    #[cfg(feature = "hydrate")]
+    if let Some(saved) = local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str::<SavedAnswers>(&text).ok())
+        .filter(|s| s.version == SCHEMA_VERSION)
+    {
+        return saved;
+    }
+    SavedAnswers::default()
+}
+
+/// Replace the stored record.
+pub fn save(saved: &SavedAnswers) -> Result<(), SaveError> {
+    #[cfg(feature = "hydrate")]
+    {
+        let text = serde_json::to_string(saved).map_err(|_| SaveError)?;
+        local_storage()
+            .ok_or(SaveError)?
+            .set_item(STORAGE_KEY, &text)
+            .map_err(|_| SaveError)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = saved;
+        Ok(())
+    }
+}
+
+/// Change one part of the stored record and write it back (the other parts, written
+/// by other pages, are kept).
+pub fn update(change: impl FnOnce(&mut SavedAnswers)) -> Result<(), SaveError> {
+    let mut saved = load();
+    change(&mut saved);
+    save(&saved)
+}
+
+/// "Delete my answers": remove everything Pathways keeps in this browser. Where
+/// storage cannot be reached, nothing was kept.
+pub fn clear() {
+    #[cfg(feature = "hydrate")]
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
+/// A debounce for writes: waits [`SAVE_DELAY_MS`] of quiet and writes before the
+/// reader leaves the page. Schedule `update` calls on it; `cancel` it before `clear`.
+pub fn debounced() -> Debounce {
+    Debounce::new(SAVE_DELAY_MS).flush_on_leave()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_save_says_the_answers_are_still_on_the_page() {
+        assert_eq!(
+            SaveError.to_string(),
+            "Could not save on this device — your answers are still on this page"
+        );
+    }
+}
