@@ -236,6 +236,25 @@ pub fn render_with_glossary(body: &str, glossary: &GlossaryMatcher) -> Rendered 
                 rendered.text.push(' ');
                 events.push(event);
             }
+            // A wide table scrolls sideways inside a region that keyboard users can
+            // focus and scroll, named after the section it is in (WCAG 2.1.1, axe
+            // `scrollable-region-focusable`).
+            Event::Start(Tag::Table(alignments)) => {
+                let name = rendered
+                    .toc
+                    .last()
+                    .map_or_else(|| "Table".to_string(), |h| format!("Table: {}", h.title));
+                events.push(Event::Html(CowStr::from(format!(
+                    r#"<div class="table-scroll" role="region" tabindex="0" aria-label="{}">"#,
+                    html_escape::encode_double_quoted_attribute(&name)
+                ))));
+                events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                rendered.text.push(' ');
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html(CowStr::from("</div>")));
+            }
             Event::End(end) => {
                 if !matches!(
                     end,
@@ -277,7 +296,9 @@ pub fn sanitize(html: &str) -> String {
             .add_tag_attributes("h4", ["id"])
             .add_tag_attributes("h5", ["id"])
             .add_tag_attributes("h6", ["id"])
-            .add_tag_attributes("div", ["class", "id"])
+            // role, tabindex and aria-label only ever come from our own table wrapper:
+            // raw HTML in the Markdown is dropped before this.
+            .add_tag_attributes("div", ["class", "id", "role", "tabindex", "aria-label"])
             .add_tag_attributes("sup", ["class", "id"])
             .add_tag_attributes("li", ["id"])
             .add_tag_attributes("td", ["style"])
@@ -337,6 +358,13 @@ mod tests {
         assert!(!r.html.contains("iframe"), "{}", r.html);
         let r = render("[x](javascript:alert(1))");
         assert!(!r.html.contains("javascript"), "{}", r.html);
+        // Only our own table wrapper may carry role, tabindex and aria-label.
+        let r = render(r#"<div role="button" tabindex="0" aria-label="x">a</div>"#);
+        assert!(
+            !r.html.contains("role=") && !r.html.contains("tabindex"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -352,6 +380,13 @@ mod tests {
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: A footnote.\n",
         );
         assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(
+            r.html.contains(
+                r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Table"#
+            ),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains(r#"type="checkbox""#), "{}", r.html);
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
     }
