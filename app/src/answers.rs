@@ -3,8 +3,10 @@
 //! written by [`crate::storage`]); without JavaScript it lives only in one request. Also turns answers into the summary
 //! text that readers copy or download.
 
-use crate::finder::{FinderAnswers, PreferenceFinder, Profile, score};
-use crate::glossary::Prepare;
+use crate::finder::PreferenceFinder;
+use crate::finder_scoring::{FinderAnswers, Profile, score};
+use crate::form_fields::Field;
+use crate::prepare::Prepare;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -61,6 +63,11 @@ impl SavedAnswers {
     }
 }
 
+/// Answers posted without JavaScript to `/preferences`, `/prepare` or `/summary`,
+/// provided by the server for that one render and then dropped.
+#[derive(Clone, Debug, Default)]
+pub struct PostedAnswers(pub SavedAnswers);
+
 /// Read posted reflection fields `p.<id>`; ids must be the file's. Error texts name
 /// only the file's own questions, never what the reader sent.
 pub fn reflections_from_form(
@@ -69,7 +76,7 @@ pub fn reflections_from_form(
 ) -> Result<BTreeMap<String, String>, String> {
     let mut out = BTreeMap::new();
     for (name, value) in fields {
-        let Some(id) = name.strip_prefix("p.") else {
+        let Some(Field::Note(id)) = Field::parse(name) else {
             continue;
         };
         let Some(question) = prepare.and_then(|p| p.questions.iter().find(|q| q.id == id)) else {
@@ -97,7 +104,7 @@ pub fn note_too_long(note: &str) -> bool {
 pub fn check_field_names(fields: &[(String, String)]) -> Result<(), String> {
     if fields
         .iter()
-        .any(|(n, _)| !(n.starts_with("r.") || n.starts_with("c.") || n.starts_with("p.")))
+        .any(|(n, _)| !Field::parse(n).is_some_and(|f| f.is_answers_field()))
     {
         Err("the form has a field that is not one of this site's questions".into())
     } else {
@@ -204,7 +211,7 @@ mod tests {
 
     #[test]
     fn notes_are_checked_by_character_not_byte() {
-        use crate::glossary::ReflectionQuestion;
+        use crate::prepare::ReflectionQuestion;
         let prepare = Prepare {
             title: "t".into(),
             intro: "i".into(),

@@ -5,7 +5,7 @@ pub mod layout;
 pub mod prepare;
 pub mod profile;
 pub mod quiz;
-pub mod search;
+pub mod search_box;
 pub mod summary;
 
 use leptos::prelude::*;

@@ -118,7 +118,7 @@ pub struct Library {
     /// Glossary terms in alphabetical order.
     pub glossary: Vec<crate::glossary::GlossaryTerm>,
     /// Reflection questions for a first session.
-    pub prepare: Option<crate::glossary::Prepare>,
+    pub prepare: Option<crate::prepare::Prepare>,
     /// The integrative-vs-eclectic comparison.
     pub compare: Option<crate::compare::Compare>,
     /// Derived at load: tag → article slugs in reading order.

@@ -1,4 +1,4 @@
-//! Glossary terms and the first-session reflection questions.
+//! Glossary terms (`glossary.yaml`).
 
 use serde::{Deserialize, Serialize};
 
@@ -18,21 +18,4 @@ pub struct GlossaryTerm {
     /// The anchor on `/glossary`, made from the term at load.
     #[serde(default)]
     pub id: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Prepare {
-    pub title: String,
-    pub intro: String,
-    pub questions: Vec<ReflectionQuestion>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReflectionQuestion {
-    pub id: String,
-    pub prompt: String,
-    #[serde(default)]
-    pub hint: String,
 }

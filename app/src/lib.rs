@@ -9,9 +9,12 @@ pub mod components;
 pub mod content;
 pub mod debounce;
 pub mod finder;
+pub mod finder_scoring;
+pub mod form_fields;
 pub mod glossary;
+pub mod prepare;
+pub mod quiz_scoring;
 pub mod routes;
-pub mod scoring;
 pub mod storage;
 
 use leptos::prelude::*;

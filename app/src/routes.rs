@@ -1,5 +1,6 @@
 //! One page per file. Pages run on the server only (islands mode); they read the
-//! request's library snapshot with [`crate::content::use_library`].
+//! request's library snapshot with [`crate::content::use_library`]. The paths that
+//! forms post to are in [`paths`].
 
 pub mod article;
 pub mod compare;
@@ -7,6 +8,7 @@ pub mod glossary;
 pub mod home;
 pub mod not_found;
 pub mod paradigms;
+pub mod paths;
 pub mod preferences;
 pub mod prepare;
 pub mod quiz;

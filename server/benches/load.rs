@@ -9,7 +9,7 @@
 
 use app::content::Library;
 use server::content::load::{ArticleCache, load, load_cached};
-use server::content::search::SearchIndex;
+use server::content::search_index::SearchIndex;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};

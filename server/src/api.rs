@@ -4,7 +4,7 @@ use crate::AppState;
 use crate::headers::NO_STORE;
 use crate::problem::problem_page;
 use crate::render::render_page;
-use crate::search::{SearchBusy, clip_query};
+use crate::search_service::{SearchBusy, clip_query};
 use app::content::SearchResponse;
 use app::routes::search::SEARCH_LIMIT;
 use axum::Json;
@@ -63,7 +63,7 @@ pub async fn search_page(
         Ok(hits) => {
             render_page(
                 &state,
-                "/search".into(),
+                app::routes::paths::SEARCH.into(),
                 &headers,
                 SearchResponse { query, hits },
             )

@@ -1,12 +1,12 @@
 //! The content engine, server-side only: reading `content/` into the typed model of
 //! [`app::content`] (`load`, with `markdown` rendering and `error` reporting), the
-//! search index (`search`), and the library being served, swapped when content
+//! search index (`search_index`), and the library being served, swapped when content
 //! changes (`store`).
 
 pub mod error;
 pub mod load;
 pub mod markdown;
-pub mod search;
+pub mod search_index;
 pub mod store;
 
 use leptos::prelude::provide_context;

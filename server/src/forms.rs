@@ -9,14 +9,15 @@ use crate::AppState;
 use crate::headers::NO_STORE;
 use crate::problem::{Back, Extra, problem_page_with};
 use app::answers::{
-    NOTE_MAX, SavedAnswers, check_field_names, note_too_long, reflections_from_form,
+    NOTE_MAX, PostedAnswers, SavedAnswers, check_field_names, note_too_long, reflections_from_form,
 };
 use app::content::Library;
-use app::finder::answers_from_form as finder_answers_from_form;
-use app::glossary::Prepare;
-use app::routes::preferences::Submission;
-use app::routes::quiz::QuizSubmission;
-use app::scoring::answers_from_form;
+use app::finder_scoring::answers_from_form as finder_answers_from_form;
+use app::form_fields::Field;
+use app::prepare::Prepare;
+use app::quiz_scoring::answers_from_form;
+use app::routes::paths;
+use app::routes::quiz::PostedQuizAnswers;
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
@@ -158,7 +159,7 @@ fn notes_given_back(fields: &Fields, prepare: Option<&Prepare>, back: Back<'_>) 
     let mut extra = Extra::new();
     let mut any = false;
     for (name, note) in fields {
-        let Some(id) = name.strip_prefix("p.") else {
+        let Some(Field::Note(id)) = Field::parse(name) else {
             continue;
         };
         if note.trim().is_empty() {
@@ -243,7 +244,7 @@ pub async fn post_quiz(
 ) -> Response {
     let library = state.store.current();
     let quizzes = Back {
-        href: "/quizzes",
+        href: paths::QUIZZES,
         label: "See the quizzes",
     };
     let Ok(Path(id)) = id else {
@@ -259,7 +260,7 @@ pub async fn post_quiz(
         );
     };
     // `id` names a quiz of ours from here on.
-    let href = format!("/quizzes/{id}");
+    let href = paths::quiz(&id);
     let back = Back {
         href: &href,
         label: "Back to the quiz",
@@ -270,13 +271,13 @@ pub async fn post_quiz(
         Err(response) => return response,
     };
     match answers_from_form(quiz, &fields) {
-        Ok(answers) => render_page(&state, href, &headers, QuizSubmission(answers)).await,
+        Ok(answers) => render_page(&state, href, &headers, PostedQuizAnswers(answers)).await,
         Err(e) => unreadable(StatusCode::BAD_REQUEST, &e.0, back),
     }
 }
 
 /// Read the finder's and the reflections' fields of a post.
-fn submission(library: &Library, fields: &Fields) -> Result<SavedAnswers, String> {
+fn posted_answers(library: &Library, fields: &Fields) -> Result<SavedAnswers, String> {
     check_field_names(fields)?;
     let finder = match &library.finder {
         Some(f) => finder_answers_from_form(f, fields)?,
@@ -293,16 +294,16 @@ fn submission(library: &Library, fields: &Fields) -> Result<SavedAnswers, String
 /// Where a refused answers post sends the reader back to: the form it came from.
 fn answers_back(path: &str) -> Back<'static> {
     match path {
-        "/preferences" => Back {
-            href: "/preferences",
+        paths::PREFERENCES => Back {
+            href: paths::PREFERENCES,
             label: "Back to the preference questions",
         },
-        "/prepare" => Back {
-            href: "/prepare",
+        paths::PREPARE => Back {
+            href: paths::PREPARE,
             label: "Go to the reflection questions",
         },
-        "/summary" => Back {
-            href: "/prepare",
+        paths::SUMMARY => Back {
+            href: paths::PREPARE,
             label: "Back to the reflection questions",
         },
         _ => Back::HOME,
@@ -327,14 +328,21 @@ pub async fn post_answers(
         Err(response) => return response,
     };
     // A note over the limit is the same problem as a body over it: give it back.
-    if fields
-        .iter()
-        .any(|(name, value)| name.starts_with("p.") && note_too_long(value))
-    {
+    if fields.iter().any(|(name, value)| {
+        matches!(Field::parse(name), Some(Field::Note(_))) && note_too_long(value)
+    }) {
         return notes_given_back(&fields, prepare, back);
     }
-    match submission(&library, &fields) {
-        Ok(saved) => render_page(&state, uri.path().to_string(), &headers, Submission(saved)).await,
+    match posted_answers(&library, &fields) {
+        Ok(saved) => {
+            render_page(
+                &state,
+                uri.path().to_string(),
+                &headers,
+                PostedAnswers(saved),
+            )
+            .await
+        }
         Err(e) => unreadable(StatusCode::BAD_REQUEST, &e, back),
     }
 }

@@ -7,11 +7,12 @@ pub mod headers;
 pub mod islands;
 pub mod problem;
 pub mod render;
-pub mod search;
+pub mod search_service;
 pub mod serve;
 pub mod watch;
 
 use crate::content::store::ContentStore;
+use app::routes::paths;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
@@ -42,7 +43,7 @@ pub struct Site {
     pub site: app::routes::SiteUrl,
     pub islands: std::sync::Arc<islands::IslandAssets>,
     pub pages: headers::PageCache,
-    pub searcher: search::Searcher,
+    pub searcher: search_service::SearchService,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -62,7 +63,7 @@ impl FromRef<AppState> for ContentStore {
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Routes rendered by a handler of ours first (it does the work, then renders).
-const HANDLED_ROUTES: [&str; 1] = ["/search"];
+const HANDLED_ROUTES: [&str; 1] = [paths::SEARCH];
 
 /// The whole site as an axum router.
 pub fn router(leptos_options: LeptosOptions, store: ContentStore) -> Router {
@@ -86,7 +87,7 @@ pub fn router_with(
         site: app::routes::SiteUrl(site_url()),
         islands: std::sync::Arc::new(islands::IslandAssets::new(&leptos_options)),
         pages: headers::PageCache::default(),
-        searcher: search::Searcher::new(store.clone()),
+        searcher: search_service::SearchService::new(store.clone()),
     }));
     problem::init(&leptos_options);
     let site = state.site.clone();
@@ -97,11 +98,11 @@ pub fn router_with(
     let islands_script = state.islands.script_path.clone();
     let islands = state.islands.clone();
     let pages = extra
-        .route("/quizzes/{id}", post(forms::post_quiz))
-        .route("/preferences", post(forms::post_answers))
-        .route("/prepare", post(forms::post_answers))
-        .route("/summary", post(forms::post_answers))
-        .route("/search", get(api::search_page))
+        .route(paths::QUIZ_ROUTE, post(forms::post_quiz))
+        .route(paths::PREFERENCES, post(forms::post_answers))
+        .route(paths::PREPARE, post(forms::post_answers))
+        .route(paths::SUMMARY, post(forms::post_answers))
+        .route(paths::SEARCH, get(api::search_page))
         .route("/api/v1/search", get(api::search))
         .route("/sitemap.xml", get(api::sitemap))
         .route("/robots.txt", get(api::robots))

@@ -371,8 +371,8 @@ async fn finder_post_scores_and_forgets() {
         ("r.who-chooses-topics".to_string(), "3".to_string()),
         ("c.format".to_string(), "video".to_string()),
     ];
-    let answers = app::finder::answers_from_form(finder, &fields).expect("valid answers");
-    let expected = app::finder::score(finder, &answers);
+    let answers = app::finder_scoring::answers_from_form(finder, &fields).expect("valid answers");
+    let expected = app::finder_scoring::score(finder, &answers);
     let profile = element(&body, r#"data-test="profile""#);
     let notice = element(profile, r#"data-test="not-a-diagnosis""#);
     assert!(notice.contains("This is not a diagnosis."), "{notice}");

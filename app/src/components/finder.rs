@@ -4,7 +4,10 @@
 
 use crate::answers::SavedAnswers;
 use crate::components::profile::ProfileView;
-use crate::finder::{FinderAnswers, PreferenceFinder, RATING_MAX, score};
+use crate::finder::PreferenceFinder;
+use crate::finder_scoring::{FinderAnswers, RATING_MAX, score};
+use crate::form_fields;
+use crate::routes::paths;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
@@ -97,7 +100,7 @@ pub fn FinderForm(
                                     min="-3"
                                     max="3"
                                     step="1"
-                                    name=format!("r.{id}")
+                                    name=form_fields::rating(&id)
                                     aria-label=label
                                     aria-valuetext=value_text.clone()
                                     value={let v = value.clone(); move || v().to_string()}
@@ -161,7 +164,7 @@ pub fn FinderForm(
                             <label class="option">
                                 <input
                                     type=if multiple { "checkbox" } else { "radio" }
-                                    name=format!("c.{cid}")
+                                    name=form_fields::choice(&cid)
                                     value=oid.clone()
                                     checked=checked.clone()
                                     prop:checked=checked
@@ -205,7 +208,7 @@ pub fn FinderForm(
     };
 
     view! {
-        <form class="finder" method="post" action="/preferences#profile-title" on:submit=on_submit data-hydrated=move || hydrated.get().then_some("true")>
+        <form class="finder" method="post" action=paths::PREFERENCES_RESULT on:submit=on_submit data-hydrated=move || hydrated.get().then_some("true")>
             <h2>"How you would like therapy to feel"</h2>
             <p>"Move each slider towards the statement that fits you better. Leave it in the middle if neither does."</p>
             {dimensions}
@@ -239,7 +242,7 @@ pub fn FinderForm(
                 // Without JavaScript nothing is kept: carry the answers to the next step.
                 let saved = SavedAnswers { finder: answers.get(), ..SavedAnswers::default() };
                 view! {
-                    <form method="post" action="/prepare" class="next-steps">
+                    <form method="post" action=paths::PREPARE class="next-steps">
                         {hidden_fields(&saved)}
                         <button type="submit" class="button">"Next: prepare for a first session"</button>
                     </form>
@@ -256,15 +259,15 @@ use wasm_bindgen::JsCast;
 pub fn hidden_fields(saved: &SavedAnswers) -> impl IntoView + use<> {
     let mut fields: Vec<(String, String)> = Vec::new();
     for (id, r) in &saved.finder.ratings {
-        fields.push((format!("r.{id}"), r.to_string()));
+        fields.push((form_fields::rating(id), r.to_string()));
     }
     for (id, picks) in &saved.finder.choices {
         for p in picks {
-            fields.push((format!("c.{id}"), p.clone()));
+            fields.push((form_fields::choice(id), p.clone()));
         }
     }
     for (id, note) in &saved.reflections {
-        fields.push((format!("p.{id}"), note.clone()));
+        fields.push((form_fields::note(id), note.clone()));
     }
     fields
         .into_iter()

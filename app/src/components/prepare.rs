@@ -3,7 +3,9 @@
 
 use crate::answers::{NOTE_MAX, SavedAnswers};
 use crate::components::finder::hidden_fields;
-use crate::glossary::Prepare;
+use crate::form_fields;
+use crate::prepare::Prepare;
+use crate::routes::paths;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
@@ -59,7 +61,7 @@ pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
                     <p class="hint" id=format!("{field}-hint")>{q.hint.clone()}</p>
                     <textarea
                         id=field.clone()
-                        name=format!("p.{id}")
+                        name=form_fields::note(&id)
                         rows="4"
                         maxlength=NOTE_MAX.to_string()
                         aria-describedby=format!("{field}-hint")
@@ -72,7 +74,7 @@ pub fn PrepareForm(prepare: Prepare, carried: SavedAnswers) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="prepare" method="post" action="/summary" data-hydrated=move || hydrated.get().then_some("true")>
+        <form class="prepare" method="post" action=paths::SUMMARY data-hydrated=move || hydrated.get().then_some("true")>
             {hidden_fields(&finder_only)}
             {questions}
             <p class="meta" role="status">

@@ -1,7 +1,7 @@
 //! The finder's result: rendered by the island in the browser and by the server
 //! for readers without JavaScript.
 
-use crate::finder::Profile;
+use crate::finder_scoring::Profile;
 use leptos::prelude::*;
 
 /// Says what a result is and is not, on every result.

@@ -2,7 +2,9 @@
 //! form POST that the server scores when JavaScript is off.
 
 use crate::content::Quiz;
-use crate::scoring::{QuizAnswers, Verdict, judge, score_quiz};
+use crate::form_fields;
+use crate::quiz_scoring::{QuizAnswers, Verdict, judge, score_quiz};
+use crate::routes::paths;
 use leptos::prelude::*;
 
 /// `submitted` holds the answers of a no-JavaScript post (empty otherwise).
@@ -18,7 +20,7 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
     // Controls that only work with JavaScript appear once the island is alive.
     let hydrated = super::hydrated(|| {});
     let quiz = StoredValue::new(quiz);
-    let action = format!("/quizzes/{}", quiz.with_value(|q| q.id.clone()));
+    let action = quiz.with_value(|q| paths::quiz(&q.id));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -35,7 +37,7 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
         .map(|i| {
             let question = quiz.with_value(|q| q.questions[i].clone());
             let multiple = question.is_multiple();
-            let name = format!("q{i}");
+            let name = form_fields::quiz_answer(i);
             let options = question
                 .options
                 .iter()
@@ -144,7 +146,7 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
             }
         })
     };
-    let action = format!("/quizzes/{}", quiz.with_value(|q| q.id.clone()));
+    let action = quiz.with_value(|q| paths::quiz(&q.id));
 
     view! {
         <form

@@ -3,8 +3,9 @@
 
 use crate::answers::{SavedAnswers, summary_markdown};
 use crate::components::profile::ProfileView;
-use crate::finder::{PreferenceFinder, score};
-use crate::glossary::Prepare;
+use crate::finder::PreferenceFinder;
+use crate::finder_scoring::score;
+use crate::prepare::Prepare;
 use crate::storage;
 use leptos::prelude::*;
 

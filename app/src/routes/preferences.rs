@@ -1,13 +1,9 @@
 use super::PageMeta;
-use crate::answers::SavedAnswers;
+use crate::answers::PostedAnswers;
 use crate::components::finder::FinderForm;
 use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
-
-/// Answers posted without JavaScript, provided by the server for one render only.
-#[derive(Clone, Debug, Default)]
-pub struct Submission(pub SavedAnswers);
 
 #[component]
 pub fn PreferencesPage() -> impl IntoView {
@@ -15,7 +11,7 @@ pub fn PreferencesPage() -> impl IntoView {
     let Some(finder) = lib.finder.clone() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let posted = use_context::<Submission>();
+    let posted = use_context::<PostedAnswers>();
     let submitted = posted
         .as_ref()
         .map(|s| s.0.finder.clone())

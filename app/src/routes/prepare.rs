@@ -1,5 +1,5 @@
 use super::PageMeta;
-use super::preferences::Submission;
+use crate::answers::PostedAnswers;
 use crate::components::prepare::PrepareForm;
 use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
@@ -11,7 +11,9 @@ pub fn PreparePage() -> impl IntoView {
     let Some(prepare) = lib.prepare.clone() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let carried = use_context::<Submission>().map(|s| s.0).unwrap_or_default();
+    let carried = use_context::<PostedAnswers>()
+        .map(|s| s.0)
+        .unwrap_or_default();
     view! {
         <PageMeta title=prepare.title.clone() description="Questions to think through before a first therapy session, saved only on your device."/>
         <h1>{prepare.title.clone()}</h1>

@@ -1,15 +1,15 @@
 use super::PageMeta;
 use crate::components::quiz::QuizRunner;
 use crate::content::use_library;
+use crate::quiz_scoring::QuizAnswers;
 use crate::routes::not_found::NotFoundPage;
-use crate::scoring::QuizAnswers;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// Answers posted without JavaScript, provided by the server's POST handler for
 /// this one render and then dropped.
 #[derive(Clone, Debug, Default)]
-pub struct QuizSubmission(pub QuizAnswers);
+pub struct PostedQuizAnswers(pub QuizAnswers);
 
 #[component]
 pub fn QuizPage() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn QuizPage() -> impl IntoView {
     let Some(quiz) = lib.quizzes.get(&id).cloned() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let submitted = use_context::<QuizSubmission>()
+    let submitted = use_context::<PostedQuizAnswers>()
         .map(|s| s.0)
         .unwrap_or_default();
     let article = quiz.article.as_ref().and_then(|slug| lib.articles.get(slug)).map(|a| {

@@ -1,5 +1,5 @@
 use super::PageMeta;
-use crate::components::search::SearchBox;
+use crate::components::search_box::SearchBox;
 use crate::content::SearchResponse;
 use leptos::prelude::*;
 

@@ -1,5 +1,5 @@
 use super::PageMeta;
-use super::preferences::Submission;
+use crate::answers::PostedAnswers;
 use crate::components::summary::SummaryView;
 use crate::content::use_library;
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let lib = use_library();
-    let posted = use_context::<Submission>().map(|s| s.0);
+    let posted = use_context::<PostedAnswers>().map(|s| s.0);
     view! {
         <PageMeta title="My therapy preferences" description="A summary of your therapy preferences and notes, to print or keep for a first appointment."/>
         <h1>"My therapy preferences"</h1>

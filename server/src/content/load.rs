@@ -22,7 +22,7 @@ mod yaml;
 use super::error::ContentError;
 use app::compare::Compare;
 use app::content::Library;
-use app::glossary::Prepare;
+use app::prepare::Prepare;
 use links::SourceKey;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};

@@ -2,7 +2,7 @@
 
 use super::error::ContentError;
 use super::load::{ArticleCache, LoadOutcome, load_cached};
-use super::search::SearchIndex;
+use super::search_index::SearchIndex;
 use app::content::{Library, SharedLibrary};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};

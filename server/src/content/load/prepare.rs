@@ -3,7 +3,7 @@
 use super::fields::{checked, unique};
 use super::yaml::yaml_file;
 use crate::content::error::ContentError;
-use app::glossary::Prepare;
+use app::prepare::Prepare;
 use std::path::Path;
 
 /// The file parsed, its question ids unique.

@@ -2,6 +2,7 @@
 
 use crate::content::{SearchHit, SearchResponse};
 use crate::debounce::Debounce;
+use crate::routes::paths;
 use leptos::prelude::*;
 
 /// Results shown for a query, with a status line for screen readers.
@@ -68,7 +69,7 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
         })
     };
     view! {
-        <form class="search-form" role="search" method="get" action="/search">
+        <form class="search-form" role="search" method="get" action=paths::SEARCH>
             <label for="q">"Search the articles"</label>
             <div class="search-row">
                 <input id="q" name="q" type="search" autocomplete="off" maxlength="200" value=q prop:value=q on:input=on_input/>

@@ -2,6 +2,7 @@
 //! (no-JavaScript form posts).
 
 use crate::content::Quiz;
+use crate::form_fields::Field;
 use serde::{Deserialize, Serialize};
 
 /// The reader's picks: for each question, the indices of the options chosen.
@@ -69,7 +70,7 @@ pub fn answers_from_form(
 ) -> Result<QuizAnswers, FormError> {
     let mut answers: QuizAnswers = vec![Vec::new(); quiz.questions.len()];
     for (name, value) in fields {
-        let Some(index) = name.strip_prefix('q').and_then(|n| n.parse::<usize>().ok()) else {
+        let Some(Field::QuizAnswer(index)) = Field::parse(name) else {
             return Err(FormError(
                 "the form has a field that is not one of this quiz's questions".into(),
             ));

@@ -18,12 +18,12 @@ pub const SEARCH_BUDGET: Duration = Duration::from_secs(2);
 pub struct SearchBusy;
 
 #[derive(Clone)]
-pub struct Searcher {
+pub struct SearchService {
     store: ContentStore,
     permits: Arc<Semaphore>,
 }
 
-impl Searcher {
+impl SearchService {
     pub fn new(store: ContentStore) -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Self {
@@ -57,5 +57,7 @@ impl Searcher {
 
 /// The query a reader sent, as the search uses it: at most the longest query accepted.
 pub fn clip_query(q: &str) -> String {
-    q.chars().take(crate::content::search::MAX_QUERY).collect()
+    q.chars()
+        .take(crate::content::search_index::MAX_QUERY)
+        .collect()
 }
