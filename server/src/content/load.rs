@@ -14,8 +14,6 @@ mod links;
 mod page;
 mod prepare;
 mod quiz;
-#[cfg(test)]
-mod tests;
 mod walk;
 mod yaml;
 

@@ -1,21 +1,11 @@
 //! The loader on whole trees copied from the fixtures: sources named alike, symbolic
 //! link loops, a missing folder.
 
-use super::load;
-use std::path::Path;
+mod support;
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use server::content::load::load;
+use std::path::Path;
+use support::copy_tree;
 
 /// A temporary copy of the valid fixture tree, and the crate's folder.
 fn valid_copy() -> (tempfile::TempDir, &'static Path) {
