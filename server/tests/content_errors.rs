@@ -5,7 +5,7 @@
 
 use app::content::Library;
 use server::content::error::ContentError;
-use server::content::load::{LoadOutcome, load};
+use server::content::load::{LoadOutcome, THERAPY_SECTIONS, load};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -184,6 +184,35 @@ fn non_utf8() {
     let (o, text) = case("non-utf8", "articles/intro.md", 1);
     assert_eq!(line(&o), 14, "the line with the Latin-1 byte");
     insta::assert_snapshot!("non_utf8", text);
+}
+
+// ---------------------------------------------------------------- therapy articles
+
+#[test]
+fn therapy_missing_sections() {
+    let (o, text) = case(
+        "therapy-missing-sections",
+        "articles/person-centred-therapy.md",
+        1,
+    );
+    assert_eq!(line(&o), 5, "the line of `tags:`");
+    assert!(
+        text.contains("`Risks and downsides`, `What is still uncertain`"),
+        "names exactly the missing sections: {text}"
+    );
+    assert!(
+        !text.contains("`How it works`"),
+        "a present section is not listed as missing: {text}"
+    );
+    for section in THERAPY_SECTIONS {
+        assert!(text.contains(section), "the hint lists `{section}`: {text}");
+    }
+    assert!(!o.library.articles.contains_key("person-centred-therapy"));
+    assert!(
+        o.library.articles.contains_key("cbt"),
+        "the complete therapy article is served"
+    );
+    insta::assert_snapshot!("therapy_missing_sections", text);
 }
 
 // ---------------------------------------------------------------- whole tree

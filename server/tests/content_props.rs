@@ -22,6 +22,26 @@ sources:
 ## What it is
 
 CBT uses an agenda. See [the fuzzed article](fuzzed).
+
+## How it works
+
+Text.
+
+## What it can help with
+
+Text.
+
+## Risks and downsides
+
+Text.
+
+## Alternatives
+
+Text.
+
+## What is still uncertain
+
+Text.
 ";
 
 const GLOSSARY: &str = "terms:

@@ -17,6 +17,8 @@ mod quiz;
 mod walk;
 mod yaml;
 
+pub use article::{THERAPY_SECTIONS, THERAPY_TAG};
+
 use super::error::ContentError;
 use app::compare::Compare;
 use app::content::Library;

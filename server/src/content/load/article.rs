@@ -39,6 +39,19 @@ struct ArticleFront {
 
 const SUMMARY_MAX: usize = 200;
 
+/// The tag that marks an article about a therapy.
+pub const THERAPY_TAG: &str = "modality";
+
+/// The `##` headings every therapy article has (content/README.md, "Therapy articles:
+/// five questions, five headings"), in the README's order.
+pub const THERAPY_SECTIONS: [&str; 5] = [
+    "How it works",
+    "What it can help with",
+    "Risks and downsides",
+    "Alternatives",
+    "What is still uncertain",
+];
+
 /// One article file's outcome: the article and whether it is a draft, or its problems.
 pub(super) type ArticleResult = Result<(Parsed<Arc<Article>>, bool), Vec<ContentError>>;
 
@@ -142,6 +155,15 @@ fn parse_article(
             .hint("the title is the page's only top heading: start sections with `##`"),
         );
     }
+    if front.tags.iter().any(|t| t == THERAPY_TAG) {
+        let headings: Vec<&str> = rendered
+            .toc
+            .iter()
+            .filter(|h| h.level == 2)
+            .map(|h| h.title.as_str())
+            .collect();
+        errs.extend(missing_therapy_sections(path, &headings, at("tags")));
+    }
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -175,6 +197,34 @@ fn parse_article(
         key_lines: lines,
     };
     Ok((parsed, front.draft))
+}
+
+/// One error naming every [`THERAPY_SECTIONS`] heading missing from a therapy
+/// article's `##` `headings`, at `line` (the `tags` key); `None` when none is missing.
+fn missing_therapy_sections(path: &Path, headings: &[&str], line: usize) -> Option<ContentError> {
+    let missing: Vec<String> = THERAPY_SECTIONS
+        .iter()
+        .filter(|s| !headings.contains(s))
+        .map(|s| format!("`{s}`"))
+        .collect();
+    let (noun, list) = match missing.as_slice() {
+        [] => return None,
+        [one] => ("section", one.clone()),
+        many => ("sections", many.join(", ")),
+    };
+    Some(
+        ContentError::new(
+            path,
+            line,
+            1,
+            format!("a therapy article (tagged `{THERAPY_TAG}`) is missing the {noun} {list}"),
+        )
+        .hint(format!(
+            "every therapy article answers five questions under these `##` headings: {} \
+             (see content/README.md)",
+            THERAPY_SECTIONS.join(", ")
+        )),
+    )
 }
 
 /// The file's line and column of byte `offset` of the body.
@@ -279,5 +329,44 @@ mod tests {
         .unwrap();
         assert_eq!(e[0].line, 3, "{}", e[0]);
         assert!(e[0].message.contains("unknown field `titel`"), "{}", e[0]);
+    }
+
+    fn therapy(body: &str) -> Result<(Parsed<Article>, bool), Vec<ContentError>> {
+        let src = format!(
+            "---\ntitle: A\nsummary: B\ntags: [skills, modality]\nupdated: 2026-01-01\n\
+             sources: [x, y]\n---\n{body}"
+        );
+        parse_article(
+            Path::new("articles/a.md"),
+            "a",
+            &src,
+            &GlossaryMatcher::empty(),
+        )
+    }
+
+    #[test]
+    fn therapy_article_with_all_sections_loads() {
+        let body: String = THERAPY_SECTIONS
+            .iter()
+            .rev()
+            .map(|s| format!("## {s}\n\nText.\n\n"))
+            .collect();
+        assert!(therapy(&body).is_ok(), "any order is fine");
+    }
+
+    #[test]
+    fn therapy_article_names_each_missing_section_once() {
+        let body = "## How it works\n\nx\n\n## What it can help with\n\nx\n\n\
+                    ### Risks and downsides\n\nx\n\n## Alternatives\n\nx\n\n\
+                    ## What is still uncertain\n\nx\n";
+        let e = therapy(body).err().unwrap();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].line, 4, "the line of `tags`");
+        assert!(
+            e[0].message
+                .ends_with("is missing the section `Risks and downsides`"),
+            "a `###` heading does not count: {}",
+            e[0]
+        );
     }
 }
