@@ -1,7 +1,6 @@
 //! A small, versioned JSON API over the same library, plus sitemap and robots.
 
 use crate::AppState;
-use crate::headers::NO_STORE;
 use crate::problem::problem_page;
 use crate::render::render_page;
 use crate::search_service::{SearchBusy, clip_query};
@@ -26,14 +25,14 @@ fn search_query(query: Result<Query<SearchParams>, QueryRejection>) -> String {
     query.map(|Query(p)| clip_query(&p.q)).unwrap_or_default()
 }
 
-/// `GET /api/v1/search?q=`: ranked hits with snippets. Never cached: the answer
-/// carries the reader's words.
+/// `GET /api/v1/search?q=`: ranked hits with snippets. Never cached (the caching
+/// layer marks every search `no-store`): the answer carries the reader's words.
 pub async fn search(
     State(state): State<AppState>,
     query: Result<Query<SearchParams>, QueryRejection>,
 ) -> Response {
     let query = search_query(query);
-    let mut response = match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
+    match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
         Ok(hits) => Json(SearchResponse { query, hits }).into_response(),
         Err(SearchBusy) => (
             StatusCode::SERVICE_UNAVAILABLE,
@@ -44,11 +43,7 @@ pub async fn search(
             })),
         )
             .into_response(),
-    };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
-    response
+    }
 }
 
 /// `GET /search?q=`: the search page, with results rendered on the server (the
@@ -59,7 +54,7 @@ pub async fn search_page(
     query: Result<Query<SearchParams>, QueryRejection>,
 ) -> Response {
     let query = search_query(query);
-    let mut response = match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
+    match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
         Ok(hits) => {
             render_page(
                 &state,
@@ -79,11 +74,7 @@ pub async fn search_page(
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
             page
         }
-    };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
-    response
+    }
 }
 
 /// `GET /sitemap.xml`: every page a search engine should know.

@@ -6,8 +6,8 @@
 //! over the limit can still be read far enough to hand the reader's notes back.
 
 use crate::AppState;
-use crate::headers::NO_STORE;
 use crate::problem::{Back, Extra, problem_page_with};
+use crate::render::render_page;
 use app::answers::{
     NOTE_MAX, PostedAnswers, SavedAnswers, check_field_names, note_too_long, reflections_from_form,
 };
@@ -21,26 +21,11 @@ use app::routes::quiz::PostedQuizAnswers;
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::Response;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
 type Fields = Vec<(String, String)>;
-
-/// Render the page at `path` with `extra` (the scored answers) in context. A page
-/// with someone's answers must never be cached anywhere.
-async fn render_page<C: Clone + Send + Sync + 'static>(
-    state: &AppState,
-    path: String,
-    headers: &HeaderMap,
-    extra: C,
-) -> Response {
-    let mut response = crate::render::render_page(state, path, headers, extra).await;
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
-    response
-}
 
 /// Bytes one character of a note can take in a form body: up to 4 bytes of UTF-8,
 /// each sent percent-encoded as `%XX` (3 bytes), so 4 × 3 = 12.
@@ -355,7 +340,10 @@ mod tests {
     fn form_type_is_checked_like_axum() {
         let with = |v: &str| {
             let mut h = HeaderMap::new();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_str(v).unwrap());
+            h.insert(
+                header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_str(v).unwrap(),
+            );
             h
         };
         assert!(is_form(&with("application/x-www-form-urlencoded")));

@@ -74,8 +74,7 @@ pub fn security_layers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
 /// Does this request carry what a reader typed or chose?
 pub fn is_reader_input(method: &Method, path: &str) -> bool {
     !(method == Method::GET || method == Method::HEAD)
-        || path == "/search"
-        || path.starts_with("/search/")
+        || path == app::routes::paths::SEARCH
         || path == "/api/v1/search"
 }
 

@@ -29,9 +29,8 @@ pub struct IslandAssets {
 impl IslandAssets {
     pub fn new(options: &LeptosOptions) -> Self {
         let pkg = format!("/{}", options.site_pkg_dir);
-        let (js, wasm) = bundle_names(options);
-        let js = format!("{pkg}/{js}.js");
-        let wasm = format!("{pkg}/{wasm}.wasm");
+        let js = format!("{pkg}/{}.js", bundle_name(options, "js"));
+        let wasm = format!("{pkg}/{}.wasm", bundle_name(options, "wasm"));
         let script = format!(
             "const JS = {}, WASM = {};\n{BOOTSTRAP}",
             js_string(&js),
@@ -114,11 +113,12 @@ fn js_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// The JS and WASM file names (without extension) cargo-leptos wrote for this build,
-/// found the way Leptos's own `HydrationScripts` finds them.
-fn bundle_names(options: &LeptosOptions) -> (String, String) {
-    let mut js = options.output_name.to_string();
-    let mut wasm = options.output_name.to_string();
+/// The file names (without extension) cargo-leptos wrote for this build, by kind
+/// (`js`, `wasm`, `css`), read the way Leptos's own `HydrationScripts` and
+/// `HashedStylesheet` read them: `<output>.<hash>` from the hash file beside the
+/// running server when file hashing is on, the plain output name otherwise.
+pub fn bundle_name(options: &LeptosOptions, kind: &str) -> String {
+    let mut name = options.output_name.to_string();
     if options.hash_files {
         let hashes = std::env::current_exe()
             .ok()
@@ -126,19 +126,17 @@ fn bundle_names(options: &LeptosOptions) -> (String, String) {
                 std::fs::read_to_string(exe.with_file_name(options.hash_file.as_ref())).ok()
             })
             .unwrap_or_default();
-        for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
-            match file.trim() {
-                "js" => js = format!("{js}.{}", hash.trim()),
-                "wasm" => wasm = format!("{wasm}.{}", hash.trim()),
-                _ => {}
-            }
-        }
         if hashes.is_empty() {
             tracing::error!("file hashing is on but no hash file was found beside the server");
         }
-    } else if option_env!("LEPTOS_OUTPUT_NAME").is_none() {
+        for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
+            if file.trim() == kind {
+                name = format!("{name}.{}", hash.trim());
+            }
+        }
+    } else if kind == "wasm" && option_env!("LEPTOS_OUTPUT_NAME").is_none() {
         // wasm-bindgen's own name, when cargo-leptos did not build this binary.
-        wasm.push_str("_bg");
+        name.push_str("_bg");
     }
-    (js, wasm)
+    name
 }

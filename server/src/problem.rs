@@ -30,21 +30,11 @@ pub fn init(options: &LeptosOptions) {
 }
 
 fn stylesheet_href(options: &LeptosOptions) -> String {
-    let mut name = options.output_name.to_string();
-    if options.hash_files {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
-            .and_then(|path| std::fs::read_to_string(path).ok())
-            .unwrap_or_default();
-        for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
-            if file == "css" {
-                name.push('.');
-                name.push_str(hash.trim());
-            }
-        }
-    }
-    format!("/{}/{name}.css", options.site_pkg_dir.trim_matches('/'))
+    format!(
+        "/{}/{}.css",
+        options.site_pkg_dir.trim_matches('/'),
+        crate::islands::bundle_name(options, "css")
+    )
 }
 
 fn stylesheet() -> &'static str {
