@@ -17,6 +17,10 @@ pub struct Article {
     pub tags: Vec<String>,
     /// `YYYY-MM-DD`.
     pub updated: String,
+    /// When the article was last reviewed against its sources, `YYYY-MM-DD`.
+    pub reviewed: String,
+    /// When it is next due for review, `YYYY-MM-DD`.
+    pub next_review: String,
     pub sources: Vec<String>,
     pub order: i64,
     pub html: String,

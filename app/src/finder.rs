@@ -37,6 +37,10 @@ pub struct Dimension {
 pub struct Approach {
     pub article: String,
     pub combine: String,
+    /// Shown with the suggestion when an approach mainly suits particular
+    /// difficulties (exposure therapy, DBT), whatever the reader's preferences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Filled in at load from the article's title.
     #[serde(default)]
     pub name: String,

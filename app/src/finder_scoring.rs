@@ -58,9 +58,14 @@ impl DimensionScore {
 pub struct ApproachFit {
     pub article: String,
     pub name: String,
+    /// How closely the answers point the way of this approach's weights: 0 (not at
+    /// all) … 1 (exactly), rounded to two decimals. See [`FitModel`].
     pub score: f64,
     pub combine: String,
-    /// The answers that led here, strongest first.
+    /// The file's note on what the approach mainly suits, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Every answer that moved this suggestion up, strongest first.
     pub why: Vec<String>,
 }
 
@@ -77,22 +82,150 @@ pub struct Profile {
 
 /// How many approaches a result suggests.
 pub const TOP_APPROACHES: usize = 4;
-/// How many reasons are given per approach.
-const TOP_REASONS: usize = 3;
 /// A rating at least this far from 0 adds the item's questions.
 const ASK_THRESHOLD: i8 = 2;
+/// A picked option counts like a rating of 2: as much as a typical answer to a
+/// statement (the root mean square of ratings spread evenly over −3 … +3 is 2), so
+/// choices matter as much as the statements without outweighing them
+/// (content/README.md, "How the finder scores").
+pub const CHOICE_SCALE: f64 = 2.0;
+/// Fits are compared in steps of this size; equal ones are listed in file order.
+pub const FIT_TIE: f64 = 1e-9;
+
+/// The finder's weights as numbers, for the fit of every approach.
+///
+/// The answers are one vector: each item's rating (−3 … +3), then every option of
+/// every choice, [`CHOICE_SCALE`] when picked and 0 otherwise. Each approach has a
+/// vector of weights over the same places. An approach's fit is the cosine of the
+/// angle between the two: the weighted sum of the answers, divided by the length of
+/// the approach's weights and by the length of the answers. Dividing by the length
+/// of the weights means an approach with many or large weights does not win just by
+/// having more ways to score; dividing by the length of the answers (the same for
+/// every approach) keeps the fit between −1 and 1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FitModel {
+    /// Per answer place: (approach index, weight), weights ≠ 0.
+    places: Vec<Vec<(usize, f64)>>,
+    /// Per approach: the length of its weights (0 when it has none).
+    norms: Vec<f64>,
+}
+
+impl FitModel {
+    pub fn new(finder: &PreferenceFinder) -> Self {
+        let index: BTreeMap<&str, usize> = finder
+            .approaches
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.article.as_str(), i))
+            .collect();
+        let row = |w: &BTreeMap<String, f64>| -> Vec<(usize, f64)> {
+            w.iter()
+                .filter(|(_, w)| **w != 0.0 && w.is_finite())
+                .filter_map(|(a, w)| Some((*index.get(a.as_str())?, *w)))
+                .collect()
+        };
+        let places: Vec<Vec<(usize, f64)>> = finder
+            .items
+            .iter()
+            .map(|i| row(&i.approaches))
+            .chain(
+                finder
+                    .choices
+                    .iter()
+                    .flat_map(|c| c.options.iter().map(|o| row(&o.approaches))),
+            )
+            .collect();
+        let mut norms = vec![0.0; finder.approaches.len()];
+        for (a, w) in places.iter().flatten() {
+            norms[*a] += w * w;
+        }
+        for n in &mut norms {
+            *n = n.sqrt();
+        }
+        FitModel { places, norms }
+    }
+
+    /// How many answer places there are (items, then options).
+    pub fn places(&self) -> usize {
+        self.places.len()
+    }
+
+    /// The answer vector of `answers`, in [`FitModel`]'s order.
+    pub fn answer_vector(finder: &PreferenceFinder, answers: &FinderAnswers) -> Vec<f64> {
+        let mut x: Vec<f64> = finder
+            .items
+            .iter()
+            .map(|i| f64::from(clamped(answers, &i.id)))
+            .collect();
+        for c in &finder.choices {
+            let picked = picked(c, answers);
+            x.extend(c.options.iter().map(|o| {
+                if picked.iter().any(|p| std::ptr::eq(*p, o)) {
+                    CHOICE_SCALE
+                } else {
+                    0.0
+                }
+            }));
+        }
+        x
+    }
+
+    /// Every approach's fit (−1 … 1) for the answer vector `x`, in file order; 0 for
+    /// all when nothing is answered, and 0 for an approach without weights.
+    pub fn fits(&self, x: &[f64]) -> Vec<f64> {
+        let mut dot = vec![0.0; self.norms.len()];
+        let mut len = 0.0;
+        for (row, v) in self.places.iter().zip(x) {
+            if *v == 0.0 {
+                continue;
+            }
+            len += v * v;
+            for (a, w) in row {
+                dot[*a] += v * w;
+            }
+        }
+        let len = f64::sqrt(len);
+        dot.iter()
+            .zip(&self.norms)
+            .map(|(d, n)| {
+                if len > 0.0 && *n > 0.0 {
+                    d / (n * len)
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    }
+
+    /// The approaches with a positive fit, best first; equal fits (equal
+    /// [`FitModel::tie_key`]s) keep file order. `check` proves that this order of ties
+    /// cannot make an approach unreachable: it counts an approach as able to come
+    /// first only when it can be strictly ahead of every other.
+    pub fn ranking(fits: &[f64]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..fits.len()).filter(|a| fits[*a] > FIT_TIE).collect();
+        order.sort_by_key(|a| (std::cmp::Reverse(Self::tie_key(fits[*a])), *a));
+        order
+    }
+
+    /// A fit in steps of [`FIT_TIE`]: fits with the same key are equal.
+    pub fn tie_key(fit: f64) -> i64 {
+        (fit / FIT_TIE).round() as i64
+    }
+}
+
+fn clamped(answers: &FinderAnswers, id: &str) -> i8 {
+    answers
+        .ratings
+        .get(id)
+        .copied()
+        .unwrap_or(0)
+        .clamp(-RATING_MAX, RATING_MAX)
+}
 
 /// Score answers with the weights in the finder file. Pure and deterministic:
 /// the same answers give the same profile, whatever order they were given in.
 pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
-    let rating = |id: &str| {
-        answers
-            .ratings
-            .get(id)
-            .copied()
-            .unwrap_or(0)
-            .clamp(-RATING_MAX, RATING_MAX)
-    };
+    let rating = |id: &str| clamped(answers, id);
 
     let dimensions = finder
         .dimensions
@@ -136,8 +269,8 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
         })
         .collect();
 
-    // Approach scores, with the contributions that explain them.
-    let mut contributions: BTreeMap<&str, Vec<(f64, String)>> = BTreeMap::new();
+    // The answers that moved each approach up: (contribution, reason).
+    let mut reasons: BTreeMap<&str, Vec<(f64, String)>> = BTreeMap::new();
     for item in &finder.items {
         let r = rating(&item.id);
         if r == 0 {
@@ -146,8 +279,8 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
         let statement = if r < 0 { &item.left } else { &item.right };
         for (approach, weight) in &item.approaches {
             let c = f64::from(r) * weight;
-            if c != 0.0 {
-                contributions
+            if c > 0.0 {
+                reasons
                     .entry(approach)
                     .or_default()
                     .push((c, format!("You leaned towards “{statement}”")));
@@ -165,50 +298,38 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
         }
         for o in opts {
             for (approach, weight) in &o.approaches {
-                if *weight != 0.0 {
-                    contributions
+                if *weight > 0.0 {
+                    reasons
                         .entry(approach)
                         .or_default()
-                        .push((*weight, format!("You chose “{}”", o.label)));
+                        .push((weight * CHOICE_SCALE, format!("You chose “{}”", o.label)));
                 }
             }
         }
     }
-    let mut approaches: Vec<ApproachFit> = finder
-        .approaches
-        .iter()
-        .filter_map(|a| {
-            let mut parts = contributions.remove(a.article.as_str())?;
-            let score: f64 = parts.iter().map(|(c, _)| c).sum();
-            if score <= 0.0 {
-                return None;
-            }
+    let model = FitModel::new(finder);
+    let fits = model.fits(&FitModel::answer_vector(finder, answers));
+    let approaches: Vec<ApproachFit> = FitModel::ranking(&fits)
+        .into_iter()
+        .take(TOP_APPROACHES)
+        .map(|i| {
+            let a = &finder.approaches[i];
+            let mut parts = reasons.remove(a.article.as_str()).unwrap_or_default();
             parts.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-            let why = parts
-                .into_iter()
-                .filter(|(c, _)| *c > 0.0)
-                .take(TOP_REASONS)
-                .map(|(_, w)| w)
-                .collect();
-            Some(ApproachFit {
+            ApproachFit {
                 article: a.article.clone(),
                 name: if a.name.is_empty() {
                     a.article.clone()
                 } else {
                     a.name.clone()
                 },
-                score: (score * 100.0).round() / 100.0,
+                score: (fits[i] * 100.0).round() / 100.0,
                 combine: a.combine.clone(),
-                why,
-            })
+                note: a.note.clone(),
+                why: parts.into_iter().map(|(_, w)| w).collect(),
+            }
         })
         .collect();
-    approaches.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then_with(|| x.article.cmp(&y.article))
-    });
-    approaches.truncate(TOP_APPROACHES);
 
     // Questions: the ones always asked, then those the answers call for, in file order.
     let mut wanted: Vec<&str> = Vec::new();
@@ -337,6 +458,7 @@ mod tests {
         let approach = |a: &str| Approach {
             article: a.into(),
             combine: format!("{a} combine"),
+            note: (a == "psy").then(|| "Mainly for some difficulties.".to_string()),
             name: a.to_uppercase(),
         };
         PreferenceFinder {
@@ -437,12 +559,109 @@ mod tests {
             p.approaches[0].why,
             vec!["You leaned towards “i1 right”".to_string()]
         );
-        // pct: −3 from i1, +1 from the walk: not a fit.
+        // pct: −3 from i1, +2 from the walk (a pick counts like a rating of 2): no fit.
         assert!(p.approaches.iter().all(|a| a.article != "pct"));
         let p = score(&finder(), &answers(&[("i1", -3)], &[("format", &["walk"])]));
         assert_eq!(p.approaches[0].article, "pct");
-        assert_eq!(p.approaches[0].why[0], "You leaned towards “i1 left”");
-        assert_eq!(p.approaches[0].why[1], "You chose “Walk”");
+        // Nearly the way of pct's weights (−1 on i1, +1 on walk): 5 / (√2 · √13).
+        assert_eq!(p.approaches[0].score, 0.98);
+        let mut why = p.approaches[0].why.clone();
+        why.sort();
+        assert_eq!(why, ["You chose “Walk”", "You leaned towards “i1 left”"]);
+    }
+
+    #[test]
+    fn a_picked_option_counts_like_a_rating_of_two() {
+        // psy: +1 per point of i3; pct (here): +1 when Walk is picked.
+        let mut f = finder();
+        f.items[0].approaches.remove("pct");
+        let p = score(&f, &answers(&[("i3", 2)], &[("format", &["walk"])]));
+        let fit =
+            |p: &Profile, a: &str| p.approaches.iter().find(|x| x.article == a).unwrap().score;
+        assert_eq!(fit(&p, "psy"), fit(&p, "pct"), "{p:?}");
+        let p = score(&f, &answers(&[("i3", 3)], &[("format", &["walk"])]));
+        assert_eq!(p.approaches[0].article, "psy");
+        assert!(fit(&p, "psy") > fit(&p, "pct"));
+        let p = score(&f, &answers(&[("i3", 1)], &[("format", &["walk"])]));
+        assert_eq!(p.approaches[0].article, "pct");
+    }
+
+    #[test]
+    fn the_why_lists_every_answer_that_moved_it_and_the_note_comes_along() {
+        let p = score(
+            &finder(),
+            &answers(&[("i1", 1), ("i2", 3), ("i3", 2)], &[("format", &["walk"])]),
+        );
+        let cbt = p.approaches.iter().find(|a| a.article == "cbt").unwrap();
+        // i2 (3 × 0.5 = 1.5) before i1 (1 × 1).
+        assert_eq!(
+            cbt.why,
+            [
+                "You leaned towards “i2 right”",
+                "You leaned towards “i1 right”"
+            ]
+        );
+        assert_eq!(cbt.note, None);
+        let psy = p.approaches.iter().find(|a| a.article == "psy").unwrap();
+        assert_eq!(psy.note.as_deref(), Some("Mainly for some difficulties."));
+    }
+
+    #[test]
+    fn larger_weights_do_not_win_by_size() {
+        // Ten times psy's weight changes nothing: a fit depends on the direction of
+        // an approach's weights, not on how large or how many they are.
+        let a = answers(
+            &[("i1", 2), ("i2", -1), ("i3", 3)],
+            &[("format", &["walk"])],
+        );
+        let mut big = finder();
+        big.items[2].approaches.insert("psy".into(), 10.0);
+        assert_eq!(score(&finder(), &a).approaches, score(&big, &a).approaches);
+        // cbt (weights on i1 and i2) against psy (i3 only).
+        let p = score(&finder(), &answers(&[("i1", 3), ("i2", 3), ("i3", 3)], &[]));
+        assert_eq!(
+            p.approaches[0].article, "cbt",
+            "it agrees with both of cbt's statements"
+        );
+        let p = score(
+            &finder(),
+            &answers(&[("i1", 2), ("i2", -3), ("i3", 3)], &[]),
+        );
+        assert_eq!(p.approaches[0].article, "psy", "{p:?}");
+    }
+
+    #[test]
+    fn ties_keep_file_order_not_alphabetical_order() {
+        let mut f = finder();
+        // Two approaches with the same weights: the one listed first in the file
+        // comes first, whatever its name.
+        f.approaches.swap(0, 2); // psy, pct, cbt
+        f.items[2].approaches.insert("cbt".into(), 1.0);
+        f.items[0].approaches.clear();
+        f.items[1].approaches.clear();
+        let p = score(&f, &answers(&[("i3", 3)], &[]));
+        let order: Vec<&str> = p.approaches.iter().map(|a| a.article.as_str()).collect();
+        assert_eq!(order, ["psy", "cbt"]);
+        assert_eq!(
+            FitModel::ranking(&[0.5, 0.2, 0.5, 0.0, -0.1]),
+            vec![0, 2, 1]
+        );
+        // Within a step of FIT_TIE the later one is not ahead: file order decides.
+        assert_eq!(
+            FitModel::ranking(&[0.2, 0.5, 0.5 + FIT_TIE / 10.0]),
+            vec![1, 2, 0]
+        );
+        assert_eq!(FitModel::ranking(&[0.2, 0.5, 0.5 + 1e-6]), vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn nothing_answered_suggests_nothing() {
+        let f = finder();
+        let m = FitModel::new(&f);
+        assert_eq!(m.places(), 5);
+        let x = FitModel::answer_vector(&f, &FinderAnswers::default());
+        assert_eq!(m.fits(&x), vec![0.0, 0.0, 0.0]);
+        assert!(score(&f, &FinderAnswers::default()).approaches.is_empty());
     }
 
     #[test]
@@ -528,11 +747,13 @@ mod tests {
                 prop_assert!((-3.0..=3.0).contains(&d.score));
                 prop_assert!(d.step() <= 12);
             }
-            // Bounded by the weights: 3 × Σ|item weights| + Σ option weights.
+            // A fit is a cosine: above 0 when suggested, at most 1.
             for ap in &p.approaches {
-                prop_assert!(ap.score > 0.0 && ap.score <= 3.0 * 1.5 + 1.0 + 1e-9);
+                prop_assert!(ap.score >= 0.0 && ap.score <= 1.0);
                 prop_assert!(!ap.why.is_empty());
             }
+            let fits = FitModel::new(&f).fits(&FitModel::answer_vector(&f, &a));
+            prop_assert!(fits.iter().all(|v| (-1.0 - 1e-9..=1.0 + 1e-9).contains(v)));
             prop_assert!(p.approaches.len() <= TOP_APPROACHES);
         }
 
@@ -558,10 +779,27 @@ mod tests {
             let before = score(&f, &a);
             a.ratings.insert("i3".into(), r);
             let after = score(&f, &a);
-            // i3 is on `past` and weights only `psy`.
+            // i3 is on `past` and weights only `psy`. Every fit is divided by the
+            // length of all the answers, so the others' fits may all shrink or grow
+            // together, but by one factor: their signs and order stay.
             prop_assert_eq!(&before.dimensions[0], &after.dimensions[0]);
-            let others = |p: &Profile| p.approaches.iter().filter(|x| x.article != "psy").map(|x| (x.article.clone(), x.score)).collect::<Vec<_>>();
-            prop_assert_eq!(others(&before), others(&after));
+            let m = FitModel::new(&f);
+            let fits = |a: &FinderAnswers| m.fits(&FitModel::answer_vector(&f, a));
+            a.ratings.insert("i3".into(), 0);
+            let (without, with) = (fits(&a), {
+                let mut b = a.clone();
+                b.ratings.insert("i3".into(), r);
+                fits(&b)
+            });
+            // cbt (0) and pct (1): same signs, same order, same ratio.
+            let sign = |v: f64| if v > 1e-9 { 1 } else if v < -1e-9 { -1 } else { 0 };
+            let (x, y) = (0, 1);
+            prop_assert_eq!(sign(without[x]), sign(with[x]));
+            prop_assert_eq!(sign(without[y]), sign(with[y]));
+            prop_assert_eq!(sign(without[x] - without[y]), sign(with[x] - with[y]));
+            if without[y].abs() > 1e-9 {
+                prop_assert!((without[x] / without[y] - with[x] / with[y]).abs() < 1e-9);
+            }
         }
     }
 }

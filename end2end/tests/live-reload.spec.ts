@@ -108,6 +108,8 @@ title: ${title}
 summary: A temporary article written by the end-to-end test of live reload.
 tags: [practical]
 updated: 2026-11-24
+reviewed: 2026-11-24
+next_review: 2027-11-24
 sources:
   - "Test source one."
   - "Test source two."

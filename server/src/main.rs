@@ -9,13 +9,15 @@ mod check;
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("check") => check::run(args.get(1).map(String::as_str)),
+        Some("check") => check::run(&args[1..]),
         Some("serve") | None => serve().await,
         Some("--help" | "-h" | "help") => {
             println!(
                 "usage: server [serve]        serve the site (PATHWAYS_CONTENT_DIR, LEPTOS_SITE_ADDR)"
             );
-            println!("       server check [DIR]    validate a content tree (default: content)");
+            println!(
+                "       server check [--strict] [DIR]  validate a content tree (default: content)"
+            );
             ExitCode::SUCCESS
         }
         Some(other) => {

@@ -92,9 +92,46 @@ fn bad_date() {
 }
 
 #[test]
+fn missing_review_dates() {
+    let (o, text) = case("missing-review", "articles/intro.md", 2);
+    assert!(
+        o.errors.iter().all(|e| e.line == 5),
+        "at the line of `updated`: {text}"
+    );
+    assert!(text.contains("`reviewed` is missing"), "{text}");
+    assert!(text.contains("`next_review` is missing"), "{text}");
+    assert!(!o.library.articles.contains_key("intro"));
+    insta::assert_snapshot!("missing_review", text);
+}
+
+#[test]
+fn bad_review_date() {
+    let (o, text) = case("bad-review-date", "articles/intro.md", 1);
+    assert_eq!(line(&o), 6, "the line of `reviewed:`");
+    insta::assert_snapshot!("bad_review_date", text);
+}
+
+#[test]
+fn next_review_before_reviewed() {
+    let (o, text) = case("review-order", "articles/intro.md", 1);
+    assert_eq!(line(&o), 7, "the line of `next_review:`");
+    insta::assert_snapshot!("review_order", text);
+}
+
+#[test]
+fn review_dates_reach_the_article() {
+    let o = load(&fixtures().join("valid"), None);
+    let cbt = &o.library.articles["cbt"];
+    assert_eq!(
+        (cbt.reviewed.as_str(), cbt.next_review.as_str()),
+        ("2026-01-15", "2027-01-15")
+    );
+}
+
+#[test]
 fn one_source() {
     let (o, text) = case("one-source", "articles/intro.md", 1);
-    assert_eq!(line(&o), 6, "the line of `sources:`");
+    assert_eq!(line(&o), 8, "the line of `sources:`");
     insta::assert_snapshot!("one_source", text);
 }
 
@@ -114,9 +151,9 @@ fn summary_too_long() {
 #[test]
 fn yaml_bad_indentation() {
     let (o, text) = case("yaml-bad-indentation", "articles/intro.md", 1);
-    // The under-indented item is on line 8; the parser may notice it there or on
+    // The under-indented item is on line 10; the parser may notice it there or on
     // the next line, but never inside the body or before `sources:`.
-    assert!((7..=9).contains(&line(&o)), "{text}");
+    assert!((9..=11).contains(&line(&o)), "{text}");
     insta::assert_snapshot!("yaml_bad_indentation", text);
 }
 
@@ -132,7 +169,7 @@ fn yaml_unquoted_colon() {
 #[test]
 fn h1_in_body() {
     let (o, text) = case("h1-in-body", "articles/intro.md", 1);
-    assert_eq!(line(&o), 15, "the line of `# A second title`");
+    assert_eq!(line(&o), 17, "the line of `# A second title`");
     insta::assert_snapshot!("h1_in_body", text);
 }
 
@@ -147,7 +184,7 @@ fn h1_setext() {
 
 fn h1_setext_points_at_the_heading() {
     let (o, text) = case("h1-setext", "articles/intro.md", 1);
-    assert_eq!(line(&o), 15, "the heading text above `===`: {text}");
+    assert_eq!(line(&o), 17, "the heading text above `===`: {text}");
 }
 
 #[test]
@@ -163,7 +200,7 @@ fn h1_after_code_comment_points_at_the_heading() {
     let (o, text) = case("h1-after-code-comment", "articles/intro.md", 1);
     assert_eq!(
         line(&o),
-        18,
+        20,
         "the heading, not the comment in the code block: {text}"
     );
 }
@@ -171,7 +208,7 @@ fn h1_after_code_comment_points_at_the_heading() {
 #[test]
 fn dead_link() {
     let (o, text) = case("dead-link", "articles/intro.md", 2);
-    assert!(o.errors.iter().all(|e| e.line == 14), "{text}");
+    assert!(o.errors.iter().all(|e| e.line == 16), "{text}");
     assert!(text.contains("did you mean `cbt`?"), "{text}");
     // Without a previous version the article with a dead link is not served.
     assert!(!o.library.articles.contains_key("intro"));
@@ -182,7 +219,7 @@ fn dead_link() {
 #[test]
 fn non_utf8() {
     let (o, text) = case("non-utf8", "articles/intro.md", 1);
-    assert_eq!(line(&o), 14, "the line with the Latin-1 byte");
+    assert_eq!(line(&o), 16, "the line with the Latin-1 byte");
     insta::assert_snapshot!("non_utf8", text);
 }
 

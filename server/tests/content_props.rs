@@ -14,6 +14,8 @@ title: Cognitive behavioural therapy
 summary: A structured therapy.
 tags: [modality, paradigm]
 updated: 2026-01-15
+reviewed: 2026-01-15
+next_review: 2027-01-15
 sources:
   - \"A\"
   - \"B\"
@@ -226,7 +228,7 @@ fn valid_front_random_body() -> impl Strategy<Value = String> {
         .prop_map(|(field, body, crlf)| {
             let extra = field.map(|(k, v)| format!("{k}: {v}\n")).unwrap_or_default();
             let src = format!(
-                "---\ntitle: Fuzzed\nsummary: A fuzzed article.\n{extra}updated: 2026-01-15\nsources: [a, b]\n---\n{body}"
+                "---\ntitle: Fuzzed\nsummary: A fuzzed article.\n{extra}updated: 2026-01-15\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nsources: [a, b]\n---\n{body}"
             );
             if crlf { src.replace('\n', "\r\n") } else { src }
         })
@@ -287,9 +289,9 @@ fn awkward_inputs() {
         b"---\na: &a [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n---\n",
         // "Billion laughs": aliases that expand to 9^8 strings.
         b"---\nsources: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ntitle: *h\n---\n",
-        b"---\ntitle: x\nsummary: y\nupdated: 2026-01-15\nsources: [a, b]\n---\n# \n",
-        b"---\ntitle: x\nsummary: y\nupdated: 2026-01-15\nsources: [a, b]\n---\n[](cbt)[x](-)[y](--)\n",
-        b"---\ntitle: x\nsummary: y\nupdated: 2026-01-15\nsources: [a, b]\n---\n\xc3\xa9[x](nope\xc3\xa9)\n",
+        b"---\ntitle: x\nsummary: y\nupdated: 2026-01-15\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nsources: [a, b]\n---\n# \n",
+        b"---\ntitle: x\nsummary: y\nupdated: 2026-01-15\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nsources: [a, b]\n---\n[](cbt)[x](-)[y](--)\n",
+        b"---\ntitle: x\nsummary: y\nupdated: 2026-01-15\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nsources: [a, b]\n---\n\xc3\xa9[x](nope\xc3\xa9)\n",
     ];
     for bytes in cases {
         load_with(&[("articles/fuzzed.md", bytes)]);

@@ -18,7 +18,7 @@ fn valid_copy() -> (tempfile::TempDir, &'static Path) {
 fn article(title: &str, link: &str) -> String {
     format!(
         "---\ntitle: {title}\nsummary: About {title}.\nupdated: 2026-01-15\n\
-         sources: [a, b]\n---\nSee [that]({link}).\n"
+         reviewed: 2026-01-15\nnext_review: 2027-01-15\nsources: [a, b]\n---\nSee [that]({link}).\n"
     )
 }
 

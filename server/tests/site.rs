@@ -436,3 +436,46 @@ async fn content_problems_show_on_every_page_in_development_builds() {
         assert!(body.contains("unknown field `titel`"), "{path}: {body}");
     }
 }
+
+#[tokio::test]
+async fn finder_says_not_a_diagnosis_before_the_first_question() {
+    let (status, _, body) = send(get("/preferences")).await;
+    assert_eq!(status, StatusCode::OK);
+    let notice = body
+        .find(r#"data-test="intro-not-a-diagnosis""#)
+        .expect("the intro's notice");
+    let first_question = body.find(r#"type="range""#).expect("a first statement");
+    assert!(notice < first_question, "the notice comes first");
+    assert!(
+        element(&body, r#"data-test="intro-not-a-diagnosis""#).contains("This is not a diagnosis.")
+    );
+}
+
+#[tokio::test]
+async fn article_shows_when_it_was_reviewed_and_is_next_due() {
+    let lib = support::content().current();
+    let cbt = &lib.articles["cbt"];
+    let (status, _, body) = send(get("/articles/cbt")).await;
+    assert_eq!(status, StatusCode::OK);
+    let review = element(&body, r#"data-test="review-dates""#);
+    assert!(
+        review.contains(&format!(r#"datetime="{}""#, cbt.reviewed)),
+        "{review}"
+    );
+    assert!(
+        review.contains(&format!(r#"datetime="{}""#, cbt.next_review)),
+        "{review}"
+    );
+    // Written out: "Reviewed 25 November 2026 · next review 25 November 2027".
+    let year = |d: &str| d[..4].to_string();
+    assert!(review.contains("Reviewed"), "{review}");
+    assert!(
+        review.contains(&format!(" {}</time>", year(&cbt.reviewed))),
+        "{review}"
+    );
+    assert!(review.contains("next review"), "{review}");
+    assert!(
+        !review.contains(&format!(">{}<", cbt.reviewed)),
+        "not the bare ISO date: {review}"
+    );
+}

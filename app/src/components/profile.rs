@@ -27,9 +27,11 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
                 || "No clear preference".to_string(),
                 |l| format!("{l} ({} preference)", d.strength),
             );
+            // The marker in words, as sighted readers see it: where it sits between
+            // the two ends (no number that the page never shows).
             let label = format!(
-                "{}: {:+.1} on a scale from −3 ({}) to +3 ({})",
-                d.title, d.score, d.left, d.right
+                "{}: {leaning}, on a line from “{}” to “{}”",
+                d.title, d.left, d.right
             );
             view! {
                 <li class="dimension">
@@ -52,10 +54,12 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
             .iter()
             .map(|a| {
                 let why = a.why.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view();
+                let note = a.note.clone().map(|n| view! { <p class="approach-note">{n}</p> });
                 view! {
                     <li class="card">
                         <h4><a href=format!("/articles/{}", a.article)>{a.name.clone()}</a></h4>
-                        <p class="meta">"Why: the answers that led here"</p>
+                        {note}
+                        <p class="meta">"Why: the answers that moved it up"</p>
                         <ul class="why">{why}</ul>
                     </li>
                 }
@@ -68,6 +72,12 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
             .collect_view();
         view! {
             <h3>"Approaches that may fit"</h3>
+            <p data-test="style-not-school">
+                "These are approaches worth asking about, not a recommendation. Research on "
+                "preferences (Cooper and Norcross) is about the "<em>"style"</em>" of therapy you "
+                "would like. A style does not pick a "<em>"school"</em>": therapists from many "
+                "schools can work the way you want, so ask how they work."
+            </p>
             <ol class="cards">{list}</ol>
             <h3>"What an integrative therapist might combine for you"</h3>
             <p>"An "<a href="/articles/integrative-therapy">"integrative"</a>" therapist could bring these together in one plan:"</p>

@@ -25,6 +25,12 @@ pub fn PreferencesPage() -> impl IntoView {
             <a href="/articles/why-preferences-matter">"research suggests that matters"</a>
             ". There are no right answers. Nothing you choose here leaves your device."
         </p>
+        <p class="notice" role="note" data-test="intro-not-a-diagnosis">
+            <strong>"This is not a diagnosis."</strong>
+            " It asks how you would like therapy to feel, not what is wrong. It cannot tell "
+            "whether you need help or which treatment suits a particular difficulty. If you are "
+            "struggling now, "<a href="/crisis">"find crisis help"</a>"."
+        </p>
         <FinderForm finder submitted posted=posted.is_some()/>
     }
     .into_any()

@@ -1,7 +1,7 @@
 //! Articles (`articles/*.md`): front matter and body, checked and rendered once, in
 //! parallel, reusing the [`ArticleCache`] for files whose text did not change.
 
-use super::fields::{not_a_date, valid_date, valid_slug};
+use super::fields::{not_a_date, parse_date, valid_date, valid_slug};
 use super::walk::{read, relative, stem};
 use super::yaml::{FrontMatter, key_lines, line_col, split_front_matter, yaml};
 use super::{ArticleCache, DEFAULT_ORDER, Parsed, hash_of};
@@ -29,6 +29,13 @@ struct ArticleFront {
     tags: Vec<String>,
     /// `YYYY-MM-DD`.
     updated: String,
+    /// `YYYY-MM-DD`: when the article was last reviewed against its sources.
+    /// Required; an `Option` only so that a missing one gets its own message.
+    #[serde(default)]
+    reviewed: Option<String>,
+    /// `YYYY-MM-DD`: when it is next due for review (after `reviewed`). Required.
+    #[serde(default)]
+    next_review: Option<String>,
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
@@ -182,6 +189,18 @@ fn parse_article(
         paradigm: front.paradigm,
         tags: front.tags,
         updated: front.updated.trim().to_string(),
+        reviewed: front
+            .reviewed
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        next_review: front
+            .next_review
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
         sources: front.sources,
         order: front.order.unwrap_or(DEFAULT_ORDER),
         reading_minutes: markdown::reading_minutes(rendered.words),
@@ -225,6 +244,56 @@ fn missing_therapy_sections(path: &Path, headings: &[&str], line: usize) -> Opti
             THERAPY_SECTIONS.join(", ")
         )),
     )
+}
+
+/// The `reviewed` and `next_review` dates: both present, real dates, the next review
+/// after the last. A missing one is reported at the line of `updated`.
+fn review_dates(
+    path: &Path,
+    front: &ArticleFront,
+    at: &impl Fn(&str) -> usize,
+) -> Vec<ContentError> {
+    let example = "for example `reviewed: 2026-11-25` and `next_review: 2027-11-25` \
+                   (usually a year later)";
+    let mut errs = Vec::new();
+    let mut date = |key: &str, value: &Option<String>| match value.as_deref().map(str::trim) {
+        None | Some("") => {
+            errs.push(
+                ContentError::new(path, at("updated"), 1, format!("`{key}` is missing"))
+                    .hint(format!(
+                        "every article says when it was last reviewed against its sources and when \
+                         it is next due: add `reviewed:` and `next_review:` below `updated:`, {example}"
+                    )),
+            );
+            None
+        }
+        Some(v) => match parse_date(v) {
+            Some(d) => Some(d),
+            None => {
+                errs.push(
+                    ContentError::new(path, at(key), 1, format!("`{key}: {v}` is not a date"))
+                        .hint(format!("write the date as YYYY-MM-DD, {example}")),
+                );
+                None
+            }
+        },
+    };
+    let reviewed = date("reviewed", &front.reviewed);
+    let next = date("next_review", &front.next_review);
+    if let (Some(r), Some(n)) = (reviewed, next)
+        && n <= r
+    {
+        errs.push(
+            ContentError::new(
+                path,
+                at("next_review"),
+                1,
+                format!("`next_review: {n}` is not after `reviewed: {r}`"),
+            )
+            .hint("set the next review after the last one, usually a year later"),
+        );
+    }
+    errs
 }
 
 /// The file's line and column of byte `offset` of the body.
@@ -280,6 +349,7 @@ fn check_front(
                 .hint("write the date as YYYY-MM-DD, for example 2026-11-24"),
         );
     }
+    errs.extend(review_dates(path, front, &at));
     if front
         .sources
         .iter()
@@ -318,7 +388,7 @@ mod tests {
 
     #[test]
     fn unknown_key_reports_file_line() {
-        let src = "---\ntitle: A\ntitel: B\nsummary: C\nupdated: 2026-01-01\n---\nx\n";
+        let src = "---\ntitle: A\ntitel: B\nsummary: C\nupdated: 2026-01-01\nreviewed: 2026-01-01\nnext_review: 2027-01-01\n---\nx\n";
         let e = parse_article(
             Path::new("articles/a.md"),
             "a",
@@ -334,7 +404,7 @@ mod tests {
     fn therapy(body: &str) -> Result<(Parsed<Article>, bool), Vec<ContentError>> {
         let src = format!(
             "---\ntitle: A\nsummary: B\ntags: [skills, modality]\nupdated: 2026-01-01\n\
-             sources: [x, y]\n---\n{body}"
+             reviewed: 2026-01-01\nnext_review: 2027-01-01\nsources: [x, y]\n---\n{body}"
         );
         parse_article(
             Path::new("articles/a.md"),

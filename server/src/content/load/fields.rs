@@ -13,28 +13,14 @@ pub(super) fn valid_slug(s: &str) -> bool {
 
 /// A real calendar date written `YYYY-MM-DD`.
 pub(super) fn valid_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    let all_digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
-        return false;
-    }
-    let (y, m, d): (u32, u32, u32) = (
-        y.parse().unwrap_or(0),
-        m.parse().unwrap_or(0),
-        d.parse().unwrap_or(0),
-    );
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
+    s.len() == 10 && parse_date(s).is_some()
+}
+
+/// A real calendar date written `YYYY-MM-DD`, as a date (for comparing).
+pub(crate) fn parse_date(s: &str) -> Option<time::Date> {
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'_>] =
+        time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(s, FORMAT).ok()
 }
 
 /// "`updated: …` is not a date" at `line`; the caller adds the hint.
