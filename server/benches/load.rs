@@ -133,6 +133,15 @@ fn slug(i: usize) -> String {
     }
 }
 
+/// The sections every therapy article must have (`content/README.md`).
+const THERAPY_SECTIONS: [&str; 5] = [
+    "How it works",
+    "What it can help with",
+    "Risks and downsides",
+    "Alternatives",
+    "What is still uncertain",
+];
+
 /// One article of about 800 words.
 fn article(i: usize, n: usize, rng: &mut Rng, terms: &[String]) -> String {
     let mut out = String::with_capacity(7000);
@@ -156,6 +165,8 @@ fn article(i: usize, n: usize, rng: &mut Rng, terms: &[String]) -> String {
         );
     }
     let _ = writeln!(out, "updated: 2026-0{}-1{}", 1 + i % 9, i % 10);
+    let _ = writeln!(out, "reviewed: 2026-0{}-1{}", 1 + i % 9, i % 10);
+    let _ = writeln!(out, "next_review: 2027-0{}-1{}", 1 + i % 9, i % 10);
     let _ = writeln!(out, "order: {}", i % 200);
     let _ = writeln!(out, "sources:");
     for s in 0..3 {
@@ -168,9 +179,19 @@ fn article(i: usize, n: usize, rng: &mut Rng, terms: &[String]) -> String {
     let _ = writeln!(out, "---\n");
     let mut words = 0;
     let mut section = 0;
-    while words < 690 {
+    // A therapy article (tagged `modality`) must answer the five questions of the
+    // health-content standard under their headings, whatever its length.
+    let required: &[&str] = if paradigm { &[] } else { &THERAPY_SECTIONS };
+    while words < 690 || section < required.len() {
         section += 1;
-        let _ = writeln!(out, "## Section {section} about {}\n", rng.pick(WORDS));
+        match required.get(section - 1) {
+            Some(heading) => {
+                let _ = writeln!(out, "## {heading}\n");
+            }
+            None => {
+                let _ = writeln!(out, "## Section {section} about {}\n", rng.pick(WORDS));
+            }
+        }
         for sub in 0..2 {
             if sub == 1 {
                 let _ = writeln!(out, "### Part {section}.{sub}\n");
@@ -232,7 +253,7 @@ fn glossary(terms: &[String], n: usize) -> String {
     out
 }
 
-fn generate(root: &Path, n: usize, n_terms: usize) -> u64 {
+pub(crate) fn generate(root: &Path, n: usize, n_terms: usize) -> u64 {
     std::fs::create_dir_all(root.join("articles")).unwrap();
     let mut terms: Vec<String> = (0..n_terms)
         .map(|i| format!("Term{} {}", i, WORDS[i % WORDS.len()]))

@@ -4,8 +4,10 @@
 //! - **reader input** (every POST, `/search`, `/api/v1/search`): `no-store`, so what a
 //!   reader typed never lands in a browser, proxy or CDN cache;
 //! - **pages and API reads** that depend only on the content version: `public` with a
-//!   strong ETag over the exact bytes (304 on a match). No page carries a per-request
-//!   value (there is no nonce and no inline script), so a shared cache may keep them;
+//!   strong ETag over the exact bytes (304 on a match), or the handler's own strong
+//!   ETag when it sets one (the API's bundle: the content version). No page carries a
+//!   per-request value (there is no nonce and no inline script), so a shared cache
+//!   may keep them;
 //! - **hashed bundles** under `/pkg/`: immutable for a year; other files an hour;
 //! - **errors**: `no-store`.
 //!
@@ -101,23 +103,28 @@ struct Rendered {
 
 impl Rendered {
     fn respond(&self, if_none_match: Option<&IfNoneMatch>) -> Response {
-        let mut headers = self.headers.clone();
+        let headers = self.headers.clone();
         if let (Some(etag), Some(inm)) = (&self.etag, if_none_match)
             && !inm.precondition_passes(etag)
         {
-            for name in [header::CONTENT_TYPE, header::CONTENT_LENGTH] {
-                headers.remove(name);
-            }
-            let mut response = Response::new(Body::empty());
-            *response.status_mut() = StatusCode::NOT_MODIFIED;
-            *response.headers_mut() = headers;
-            return response;
+            return not_modified(headers);
         }
         let mut response = Response::new(Body::from(self.body.clone()));
         *response.status_mut() = self.status;
         *response.headers_mut() = headers;
         response
     }
+}
+
+/// 304 with the validator and caching headers of the full answer.
+fn not_modified(mut headers: HeaderMap) -> Response {
+    for name in [header::CONTENT_TYPE, header::CONTENT_LENGTH] {
+        headers.remove(name);
+    }
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::NOT_MODIFIED;
+    *response.headers_mut() = headers;
+    response
 }
 
 impl PageCache {
@@ -194,6 +201,25 @@ pub async fn caching(State(state): State<AppState>, request: Request, next: Next
     }
 
     let response = next.run(request).await;
+    // An answer that brings its own strong validator (the API's bundle, whose ETag is
+    // the content version) is neither buffered nor hashed again: it may be larger
+    // than `BODY_LIMIT`, and the handler already keeps its bytes per version.
+    if !reader_input
+        && response.status() == StatusCode::OK
+        && let Some(etag) = response.headers().typed_get::<ETag>()
+    {
+        let (mut parts, body) = response.into_parts();
+        parts
+            .headers
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(PAGE_CACHE));
+        if if_none_match
+            .as_ref()
+            .is_some_and(|inm| !inm.precondition_passes(&etag))
+        {
+            return not_modified(parts.headers);
+        }
+        return Response::from_parts(parts, body);
+    }
     let (mut parts, body) = response.into_parts();
     let html = content_type_is(&parts.headers, &["text/html"]);
     let validated = content_type_is(

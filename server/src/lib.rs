@@ -44,6 +44,8 @@ pub struct Site {
     pub islands: std::sync::Arc<islands::IslandAssets>,
     pub pages: headers::PageCache,
     pub searcher: search_service::SearchService,
+    /// The API's content version and offline bundle, computed once per library.
+    pub api: api::ApiCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -88,6 +90,7 @@ pub fn router_with(
         islands: std::sync::Arc::new(islands::IslandAssets::new(&leptos_options)),
         pages: headers::PageCache::default(),
         searcher: search_service::SearchService::new(store.clone()),
+        api: api::ApiCache::default(),
     }));
     problem::init(&leptos_options);
     let site = state.site.clone();
@@ -95,21 +98,16 @@ pub fn router_with(
         content::provide_content(&store);
         provide_context(site.clone());
     };
-    let islands_script = state.islands.script_path.clone();
-    let islands = state.islands.clone();
     let pages = extra
         .route(paths::QUIZ_ROUTE, post(forms::post_quiz))
         .route(paths::PREFERENCES, post(forms::post_answers))
         .route(paths::PREPARE, post(forms::post_answers))
         .route(paths::SUMMARY, post(forms::post_answers))
         .route(paths::SEARCH, get(api::search_page))
-        .route("/api/v1/search", get(api::search))
+        .merge(api::routes())
         .route("/sitemap.xml", get(api::sitemap))
         .route("/robots.txt", get(api::robots))
-        .route(
-            &islands_script,
-            get(move || std::future::ready(islands.script_response())),
-        )
+        .merge(state.islands.routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -1,23 +1,20 @@
-//! A small, versioned JSON API over the same library, plus sitemap and robots.
+//! Search (the page and `GET /api/v1/search`, one engine), the sitemap and robots.
 
+use super::dto::SearchResult;
+use super::problem::{ApiProblem, Problem};
+use super::read::{current, json};
 use crate::AppState;
 use crate::problem::problem_page;
 use crate::render::render_page;
 use crate::search_service::{SearchBusy, clip_query};
 use app::content::SearchResponse;
 use app::routes::search::SEARCH_LIMIT;
-use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-pub struct SearchParams {
-    #[serde(default)]
-    q: String,
-}
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// The query string of a search, read leniently: a missing or malformed `q` is an
 /// empty search, never an error page.
@@ -25,24 +22,51 @@ fn search_query(query: Result<Query<SearchParams>, QueryRejection>) -> String {
     query.map(|Query(p)| clip_query(&p.q)).unwrap_or_default()
 }
 
-/// `GET /api/v1/search?q=`: ranked hits with snippets. Never cached (the caching
-/// layer marks every search `no-store`): the answer carries the reader's words.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// What to look for (clipped to a sensible length).
+    #[serde(default)]
+    q: String,
+}
+
+/// Ranked hits. Not cached anywhere (`no-store`): the answer carries the reader's words.
+#[derive(Serialize, ToSchema)]
+pub struct SearchResults {
+    pub content_version: String,
+    /// The query as searched (after clipping).
+    pub query: String,
+    pub hits: Vec<SearchResult>,
+}
+
+/// Search the articles: ranked hits with snippets. `no-store`: it carries the words searched.
+#[utoipa::path(get, path = "/api/v1/search", tag = "read", params(SearchParams),
+    responses(
+        (status = 200, description = "Ranked hits with snippets", body = SearchResults),
+        (status = 503, description = "Search is busy; retry after the `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn search(
     State(state): State<AppState>,
     query: Result<Query<SearchParams>, QueryRejection>,
 ) -> Response {
     let query = search_query(query);
+    let (_, snap) = current(&state);
     match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
-        Ok(hits) => Json(SearchResponse { query, hits }).into_response(),
-        Err(SearchBusy) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [(header::RETRY_AFTER, HeaderValue::from_static("1"))],
-            Json(serde_json::json!({
-                "error": "busy",
-                "message": "Search is busy; try again in a moment."
-            })),
-        )
-            .into_response(),
+        Ok(hits) => json(
+            &snap.version,
+            &SearchResults {
+                content_version: snap.version.clone(),
+                query,
+                hits: hits.iter().map(SearchResult::from).collect(),
+            },
+        ),
+        Err(SearchBusy) => {
+            let mut problem = ApiProblem::Busy.into_response();
+            problem
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            problem
+        }
     }
 }
 
