@@ -1,13 +1,30 @@
 //! Building blocks shared by pages: the layout, and the islands.
+//!
+//! The server compiles every module. A browser bundle compiles only the islands its
+//! `island-*` features name (and what they use), so a page's bundle carries no
+//! other island's code.
 
+#[cfg(any(not(feature = "browser"), feature = "island-finder"))]
 pub mod finder;
+#[cfg(not(feature = "browser"))]
 pub mod layout;
+#[cfg(any(not(feature = "browser"), feature = "island-prepare"))]
 pub mod prepare;
+#[cfg(any(
+    not(feature = "browser"),
+    feature = "island-finder",
+    feature = "island-summary"
+))]
 pub mod profile;
+#[cfg(any(not(feature = "browser"), feature = "island-quiz"))]
 pub mod quiz;
+#[cfg(any(not(feature = "browser"), feature = "island-search"))]
 pub mod search_box;
+#[cfg(any(not(feature = "browser"), feature = "island-summary"))]
 pub mod summary;
 
+use crate::answers::SavedAnswers;
+use crate::form_fields;
 use leptos::prelude::*;
 
 /// A flag that turns true once, when an island comes alive in the browser; `on_start`
@@ -22,4 +39,24 @@ pub fn hydrated(on_start: impl Fn() + 'static) -> RwSignal<bool> {
         }
     });
     flag
+}
+
+/// Hidden inputs that carry answers from one no-JavaScript step to the next.
+pub fn hidden_fields(saved: &SavedAnswers) -> impl IntoView + use<> {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for (id, r) in &saved.finder.ratings {
+        fields.push((form_fields::rating(id), r.to_string()));
+    }
+    for (id, picks) in &saved.finder.choices {
+        for p in picks {
+            fields.push((form_fields::choice(id), p.clone()));
+        }
+    }
+    for (id, note) in &saved.reflections {
+        fields.push((form_fields::note(id), note.clone()));
+    }
+    fields
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view()
 }

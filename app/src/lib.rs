@@ -1,6 +1,7 @@
 //! Pathways: the UI (routes, components, islands), the shared content model and the
-//! pure scoring functions. Built twice: with `ssr` for the server, with `hydrate` for
-//! the WASM bundle that brings the islands to life.
+//! pure scoring functions. Built with `ssr` for the server, which renders every
+//! page; built with `browser` and one or more `island-*` features for a WASM bundle
+//! that brings those islands to life (`hydrate` names them all).
 #![recursion_limit = "256"]
 
 pub mod answers;
@@ -12,86 +13,20 @@ pub mod finder;
 pub mod finder_scoring;
 pub mod form_fields;
 pub mod glossary;
+pub mod paths;
 pub mod prepare;
 pub mod quiz_scoring;
+#[cfg(not(feature = "browser"))]
 pub mod routes;
 pub mod storage;
 
-use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
-use leptos_router::{
-    ParamSegment, StaticSegment,
-    components::{Route, Router, Routes},
-};
-
-use components::layout::Layout;
-use routes::{
-    article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
-    not_found::NotFoundPage, paradigms::ParadigmsPage, preferences::PreferencesPage,
-    prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage, search::SearchPage,
-    site_page::SitePage, summary::SummaryPage, tag::TagPage,
-};
-
-/// The HTML document around every page. Server-only: it reads `LeptosOptions`.
-///
-/// No script is written here: the server adds the tags that load the islands'
-/// bundle (a file under `/pkg/`, never inline) to pages that contain an island, so
-/// reading pages ship no script and no page carries a per-request nonce.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
-    // Islands mode: the page is not hydrated, only its islands are.
-    if let Some(sc) = Owner::current_shared_context() {
-        sc.set_is_hydrating(false);
-    }
-    view! {
-        <!DOCTYPE html>
-        <html lang="en">
-            <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light dark"/>
-                <meta name="theme-color" content="#2f5d50"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
-                <MetaTags/>
-            </head>
-            <body>
-                <App/>
-            </body>
-        </html>
-    }
-}
-
-/// The route table. Pages are server-rendered; only islands ship code.
-#[component]
-pub fn App() -> impl IntoView {
-    provide_meta_context();
-    view! {
-        <Router>
-            <Layout>
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=StaticSegment("") view=HomePage/>
-                    <Route path=(StaticSegment("articles"), ParamSegment("slug")) view=ArticlePage/>
-                    <Route path=StaticSegment("paradigms") view=ParadigmsPage/>
-                    <Route path=(StaticSegment("tags"), ParamSegment("tag")) view=TagPage/>
-                    <Route path=StaticSegment("compare") view=ComparePage/>
-                    <Route path=StaticSegment("glossary") view=GlossaryPage/>
-                    <Route path=StaticSegment("search") view=SearchPage/>
-                    <Route path=StaticSegment("preferences") view=PreferencesPage/>
-                    <Route path=StaticSegment("prepare") view=PreparePage/>
-                    <Route path=StaticSegment("summary") view=SummaryPage/>
-                    <Route path=StaticSegment("quizzes") view=QuizzesPage/>
-                    <Route path=(StaticSegment("quizzes"), ParamSegment("id")) view=QuizPage/>
-                    <Route path=StaticSegment("about") view=SitePage/>
-                    <Route path=StaticSegment("privacy") view=SitePage/>
-                    <Route path=StaticSegment("crisis") view=SitePage/>
-                </Routes>
-            </Layout>
-        </Router>
-    }
-}
+#[cfg(not(feature = "browser"))]
+mod document;
+#[cfg(not(feature = "browser"))]
+pub use document::{App, shell};
 
 /// Entry point of the WASM bundle: hydrates the islands found in the page.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();

@@ -1,6 +1,6 @@
 //! One page per file. Pages run on the server only (islands mode); they read the
 //! request's library snapshot with [`crate::content::use_library`]. The paths that
-//! forms post to are in [`paths`].
+//! forms post to are in [`crate::paths`] (re-exported here), which the islands share.
 
 pub mod article;
 pub mod compare;
@@ -8,7 +8,7 @@ pub mod glossary;
 pub mod home;
 pub mod not_found;
 pub mod paradigms;
-pub mod paths;
+pub use crate::paths;
 pub mod preferences;
 pub mod prepare;
 pub mod quiz;

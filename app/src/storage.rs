@@ -9,7 +9,7 @@
 //! gives an empty record and writes succeed without doing anything.
 
 use crate::answers::SavedAnswers;
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 use crate::answers::{SCHEMA_VERSION, STORAGE_KEY};
 use crate::debounce::Debounce;
 
@@ -30,7 +30,7 @@ impl std::error::Error for SaveError {}
 
 /// This browser's `localStorage`, if the page may use it. (Reading the property
 /// throws when storage is disabled; `gloo` would panic there.)
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -38,7 +38,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// What this browser holds, or an empty record (nothing stored, unreadable, or
 /// another version).
 pub fn load() -> SavedAnswers {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     if let Some(saved) = local_storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|text| serde_json::from_str::<SavedAnswers>(&text).ok())
@@ -51,7 +51,7 @@ pub fn load() -> SavedAnswers {
 
 /// Replace the stored record.
 pub fn save(saved: &SavedAnswers) -> Result<(), SaveError> {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         let text = serde_json::to_string(saved).map_err(|_| SaveError)?;
         local_storage()
@@ -59,7 +59,7 @@ pub fn save(saved: &SavedAnswers) -> Result<(), SaveError> {
             .set_item(STORAGE_KEY, &text)
             .map_err(|_| SaveError)
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     {
         let _ = saved;
         Ok(())
@@ -77,7 +77,7 @@ pub fn update(change: impl FnOnce(&mut SavedAnswers)) -> Result<(), SaveError> {
 /// "Delete my answers": remove everything Pathways keeps in this browser. Where
 /// storage cannot be reached, nothing was kept.
 pub fn clear() {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(STORAGE_KEY);
     }

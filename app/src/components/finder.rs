@@ -3,11 +3,12 @@
 //! form posts to `/preferences`, which scores, renders and forgets.
 
 use crate::answers::SavedAnswers;
+use crate::components::hidden_fields;
 use crate::components::profile::ProfileView;
 use crate::finder::PreferenceFinder;
 use crate::finder_scoring::{FinderAnswers, RATING_MAX, score};
 use crate::form_fields;
-use crate::routes::paths;
+use crate::paths;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
@@ -191,7 +192,7 @@ pub fn FinderForm(
         show.set(true);
         // The result renders on the next tick; then move focus (and the view) to it,
         // so a phone user sees it and a screen reader announces it.
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         request_animation_frame(|| {
             if let Some(el) = document().get_element_by_id("profile-title") {
                 let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
@@ -252,25 +253,5 @@ pub fn FinderForm(
     }
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 use wasm_bindgen::JsCast;
-
-/// Hidden inputs that carry answers from one no-JavaScript step to the next.
-pub fn hidden_fields(saved: &SavedAnswers) -> impl IntoView + use<> {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    for (id, r) in &saved.finder.ratings {
-        fields.push((form_fields::rating(id), r.to_string()));
-    }
-    for (id, picks) in &saved.finder.choices {
-        for p in picks {
-            fields.push((form_fields::choice(id), p.clone()));
-        }
-    }
-    for (id, note) in &saved.reflections {
-        fields.push((form_fields::note(id), note.clone()));
-    }
-    fields
-        .into_iter()
-        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
-        .collect_view()
-}

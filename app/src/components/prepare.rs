@@ -2,10 +2,10 @@
 //! this browser as you type; without it, the form posts to `/summary`.
 
 use crate::answers::{NOTE_MAX, SavedAnswers};
-use crate::components::finder::hidden_fields;
+use crate::components::hidden_fields;
 use crate::form_fields;
+use crate::paths;
 use crate::prepare::Prepare;
-use crate::routes::paths;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 

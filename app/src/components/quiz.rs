@@ -3,8 +3,8 @@
 
 use crate::content::Quiz;
 use crate::form_fields;
+use crate::paths;
 use crate::quiz_scoring::{QuizAnswers, Verdict, judge, score_quiz};
-use crate::routes::paths;
 use leptos::prelude::*;
 
 /// `submitted` holds the answers of a no-JavaScript post (empty otherwise).

@@ -2,7 +2,7 @@
 
 use crate::content::{SearchHit, SearchResponse};
 use crate::debounce::Debounce;
-use crate::routes::paths;
+use crate::paths;
 use leptos::prelude::*;
 
 /// Results shown for a query, with a status line for screen readers.
@@ -84,7 +84,7 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
 /// Ask the JSON API; `None` when it cannot answer (the results shown stay).
 /// Only the browser asks: on the server nothing is ever scheduled.
 async fn fetch_results(query: &str) -> Option<SearchResponse> {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         let response = gloo::net::http::Request::get("/api/v1/search")
             .query([("q", query)])
@@ -96,7 +96,7 @@ async fn fetch_results(query: &str) -> Option<SearchResponse> {
         }
         response.json::<SearchResponse>().await.ok()
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     {
         let _ = query;
         None

@@ -80,11 +80,11 @@ pub fn SummaryView(
     };
 
     let print = move |_| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         let _ = window().print();
     };
     let copy = move |_| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             let text = markdown.get_untracked();
             leptos::task::spawn_local(async move {
@@ -99,7 +99,7 @@ pub fn SummaryView(
         }
     };
     let download_md = move |_| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             download(
                 "my-therapy-preferences.md",
@@ -110,7 +110,7 @@ pub fn SummaryView(
         }
     };
     let download_json = move |_| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             let json = serde_json::to_string_pretty(&saved.get_untracked()).unwrap_or_default();
             download("pathways-answers.json", "application/json", &json);
@@ -121,7 +121,7 @@ pub fn SummaryView(
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             use wasm_bindgen::JsCast;
             let Some(input) = ev
@@ -151,7 +151,7 @@ pub fn SummaryView(
                 }
             });
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         let _ = ev;
     };
     let delete = move |_| {
@@ -196,7 +196,7 @@ pub fn SummaryView(
 /// Save `text` as a file through an object URL. The click only starts the
 /// download, so the URL stays valid until the next download replaces it (dropping
 /// an `ObjectUrl` revokes it) rather than being revoked at once.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 fn download(name: &str, mime: &str, text: &str) {
     use gloo::file::{Blob, ObjectUrl};
     use std::cell::RefCell;
