@@ -1,9 +1,38 @@
-//! The frame of every page: skip link, header with the crisis link, footer note.
+//! The frame of every page: skip link, header with the crisis link (kept in view
+//! while the page scrolls, where the screen is tall enough), the main navigation
+//! with the current section marked, footer note.
 
 use leptos::prelude::*;
 
+/// The main navigation: label, path, and the paths below it that belong to it.
+const NAV: [(&str, &str, &[&str]); 6] = [
+    ("Learn", "/paradigms", &["/articles/", "/tags/"]),
+    ("Compare", "/compare", &[]),
+    ("Find your fit", "/preferences", &[]),
+    ("Prepare", "/prepare", &["/summary"]),
+    ("Quizzes", "/quizzes", &["/quizzes/"]),
+    ("Search", "/search", &[]),
+];
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let here = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let nav = NAV
+        .iter()
+        .map(|(label, path, below)| {
+            // `page` for the page itself, `true` for a page inside its section.
+            let current = if here == *path {
+                Some("page")
+            } else if below.iter().any(|b| here.starts_with(b)) {
+                Some("true")
+            } else {
+                None
+            };
+            view! { <li><a href=*path aria-current=current>{*label}</a></li> }
+        })
+        .collect_view();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -11,17 +40,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a class="brand" href="/">"Pathways"</a>
                 <a class="crisis-link" href="/crisis">"Need help now?"</a>
             </div>
-            <nav class="wrap site-nav" aria-label="Main">
-                <ul>
-                    <li><a href="/paradigms">"Learn"</a></li>
-                    <li><a href="/compare">"Compare"</a></li>
-                    <li><a href="/preferences">"Preferences"</a></li>
-                    <li><a href="/prepare">"Prepare"</a></li>
-                    <li><a href="/quizzes">"Quizzes"</a></li>
-                    <li><a href="/search">"Search"</a></li>
-                </ul>
-            </nav>
         </header>
+        <nav class="wrap site-nav" aria-label="Main">
+            <ul>{nav}</ul>
+        </nav>
         <main id="main" class="wrap" tabindex="-1">
             {content_problems()}
             {children()}
