@@ -342,6 +342,43 @@ async fn search_api_is_json_ranked_and_bounded() {
     assert_eq!(v["query"].as_str().unwrap().len(), 200);
 }
 
+/// What readers type, misspellings included, finds what the word spelt right finds,
+/// on the bundled content.
+#[tokio::test]
+async fn search_forgives_what_readers_type() {
+    async fn first(query: &str) -> String {
+        let (status, _, body) = send(get(&format!("/api/v1/search?q={query}"))).await;
+        assert_eq!(status, StatusCode::OK, "{query}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        v["hits"][0]["slug"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+    for (typed, meant) in [
+        ("integrativ", "integrative"),
+        ("famly%20therapy", "family%20therapy"),
+        ("cgnitive%20analytic", "cognitive%20analytic"),
+        ("psychodinamic", "psychodynamic"),
+        ("exposur%20therapies", "exposure%20therapy"),
+        ("eclectic%20xqzvw%20practice", "eclectic%20practice"),
+        ("transpersonl", "transpersonal"),
+    ] {
+        let expected = first(meant).await;
+        assert!(!expected.is_empty(), "{meant} finds something");
+        assert_eq!(
+            first(typed).await,
+            expected,
+            "{typed} finds what {meant} finds"
+        );
+    }
+    assert_eq!(
+        first("cgnitive%20analytic").await,
+        "cognitive-analytic-therapy"
+    );
+    assert_eq!(first("psychodinamic").await, "psychodynamic-therapy");
+}
+
 #[tokio::test]
 async fn sitemap_and_robots() {
     let (status, _, xml) = send(get("/sitemap.xml")).await;

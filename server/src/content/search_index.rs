@@ -1,11 +1,23 @@
 //! Full-text search over articles with tantivy, in memory: ranked, tolerant of
-//! small typos, with highlighted snippets. Built once per content load.
+//! typos, word beginnings and plurals, with highlighted snippets. Built once per
+//! content load.
+//!
+//! Articles are indexed stemmed (`en_stem`: "therapies" and "therapy" meet). Beside
+//! the index, a vocabulary of the words as written (lower-cased) with the number of
+//! articles using each: a query word that is not in it is corrected to the nearest
+//! word there (Levenshtein automata, one or two edits, the most used word on a tie;
+//! the word being typed may also be a beginning), and the correction is searched
+//! like a word spelt right, so a typo ranks as its correction does. (Edit distance
+//! on stems fails on a typo that changes the stem: "integrativ" is not within two
+//! edits of the stem "integr".)
 
 use app::content::Library;
 pub use app::content::SearchHit;
-use std::sync::Arc;
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
@@ -17,6 +29,19 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 pub const MAX_QUERY: usize = 200;
 const MAX_TERMS: usize = 8;
 const TOKENIZER: &str = "en_stem";
+/// Lower-cased words as written (tantivy's default tokenizer).
+const RAW_TOKENIZER: &str = "default";
+/// Corrections tried for a word that is not in the vocabulary.
+const MAX_CORRECTIONS: usize = 3;
+
+/// Levenshtein automata builders for one and two edits (a swap of two letters
+/// counts as one); building one is costly, so they are built once.
+static LEVENSHTEIN: LazyLock<[LevenshteinAutomatonBuilder; 2]> = LazyLock::new(|| {
+    [
+        LevenshteinAutomatonBuilder::new(1, true),
+        LevenshteinAutomatonBuilder::new(2, true),
+    ]
+});
 
 pub struct SearchIndex {
     index: Index,
@@ -25,6 +50,8 @@ pub struct SearchIndex {
     title: Field,
     summary: Field,
     body: Field,
+    /// Every word of the articles as written (lower-cased) → in how many articles.
+    vocabulary: Arc<BTreeMap<String, u32>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -49,6 +76,12 @@ impl SearchIndex {
         let summary = schema.add_text_field("summary", text.clone());
         let body = schema.add_text_field("body", text);
         let index = Index::create_in_ram(schema.build());
+        let mut vocabulary = BTreeMap::new();
+        for a in library.articles.values() {
+            for word in article_words(&index, a) {
+                *vocabulary.entry(word).or_insert(0) += 1;
+            }
+        }
         let built = Self {
             reader: Self::snapshot(&index)?,
             index,
@@ -56,6 +89,7 @@ impl SearchIndex {
             title,
             summary,
             body,
+            vocabulary: Arc::new(vocabulary),
         };
         let mut writer: IndexWriter = built.index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
         for a in library.articles.values() {
@@ -89,14 +123,36 @@ impl SearchIndex {
             .values()
             .filter(|a| !same(a, previous))
             .collect();
+        if gone.is_empty() && new.is_empty() {
+            return Ok(Self {
+                index: self.index.clone(),
+                reader: Self::snapshot(&self.index)?,
+                vocabulary: self.vocabulary.clone(),
+                ..*self
+            });
+        }
+        let mut vocabulary = (*self.vocabulary).clone();
+        for a in previous.articles.values().filter(|a| !same(a, next)) {
+            for word in article_words(&self.index, a) {
+                if let Some(n) = vocabulary.get_mut(&word) {
+                    *n -= 1;
+                    if *n == 0 {
+                        vocabulary.remove(&word);
+                    }
+                }
+            }
+        }
+        for a in &new {
+            for word in article_words(&self.index, a) {
+                *vocabulary.entry(word).or_insert(0) += 1;
+            }
+        }
         let updated = Self {
             index: self.index.clone(),
             reader: Self::snapshot(&self.index)?,
+            vocabulary: Arc::new(vocabulary),
             ..*self
         };
-        if gone.is_empty() && new.is_empty() {
-            return Ok(updated);
-        }
         // One thread and tantivy's smallest budget: a reload indexes a few documents.
         let mut writer: IndexWriter = self.index.writer_with_num_threads(1, 15_000_000)?;
         for slug in gone {
@@ -129,67 +185,111 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// The query's words as the index sees them (lower-cased, stemmed).
-    fn terms(&self, query: &str) -> Vec<String> {
-        let Some(mut tokenizer) = self.index.tokenizers().get(TOKENIZER) else {
+    /// The query's words (at most [`MAX_TERMS`], without repeats), each with the
+    /// stems to search for: its own, and, when the articles never use the word as
+    /// written, those of its nearest words in the vocabulary (for the last word,
+    /// which the reader may still be typing, also words it nearly begins).
+    fn words(&self, query: &str) -> Vec<Word> {
+        let Some(mut raw) = self.index.tokenizers().get(RAW_TOKENIZER) else {
             return Vec::new();
         };
         let query: String = query.chars().take(MAX_QUERY).collect();
-        let mut stream = tokenizer.token_stream(&query);
-        let mut out = Vec::new();
-        while stream.advance() {
-            let t = stream.token().text.clone();
-            if !out.contains(&t) {
-                out.push(t);
+        let mut written: Vec<String> = Vec::new();
+        let mut stream = raw.token_stream(&query);
+        while stream.advance() && written.len() < MAX_TERMS {
+            let word = stream.token().text.clone();
+            if !written.contains(&word) {
+                written.push(word);
             }
         }
-        out.truncate(MAX_TERMS);
-        out
+        let last = written.len().saturating_sub(1);
+        written
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let mut stems = vec![self.stem(word)];
+                if !self.vocabulary.contains_key(word) {
+                    for near in self.nearest(word, i == last) {
+                        let stem = self.stem(&near);
+                        if !stems.contains(&stem) {
+                            stems.push(stem);
+                        }
+                    }
+                }
+                Word { stems }
+            })
+            .collect()
     }
 
-    /// Ranked results for `query`. Every word must match somewhere (exactly, or
-    /// within one or two typos); the last word may be a prefix, for search as you type.
-    pub fn search(&self, library: &Library, query: &str, limit: usize) -> Vec<SearchHit> {
-        let terms = self.terms(query);
-        if terms.is_empty() {
-            return Vec::new();
-        }
-        let fields = [(self.title, 3.0_f32), (self.summary, 2.0), (self.body, 1.0)];
-        let last = terms.len() - 1;
-        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (i, t) in terms.iter().enumerate() {
-            let distance = match t.chars().count() {
-                0..=3 => 0,
-                4..=7 => 1,
-                _ => 2,
-            };
-            let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for (field, boost) in fields {
-                let term = Term::from_field_text(field, t);
-                any.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-                        boost * 2.0,
-                    )),
-                ));
-                let fuzzy = if i == last {
-                    FuzzyTermQuery::new_prefix(term, distance, true)
-                } else {
-                    FuzzyTermQuery::new(term, distance, true)
-                };
-                any.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.5)),
-                ));
-            }
-            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        let query = BooleanQuery::new(must);
-        let searcher = self.reader.searcher();
-        let Ok(top) = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()) else {
-            return Vec::new();
+    fn stem(&self, word: &str) -> String {
+        let Some(mut stemmer) = self.index.tokenizers().get(TOKENIZER) else {
+            return word.to_owned();
         };
+        let mut stream = stemmer.token_stream(word);
+        if stream.advance() {
+            stream.token().text.clone()
+        } else {
+            word.to_owned()
+        }
+    }
+
+    /// Up to [`MAX_CORRECTIONS`] words of the vocabulary within one edit of `word`
+    /// (two from eight letters; none below four), nearest first, then the most used;
+    /// with `beginning`, also words that begin with something that near.
+    fn nearest(&self, word: &str, beginning: bool) -> Vec<String> {
+        let edits = match word.chars().count() {
+            0..=3 => return Vec::new(),
+            4..=7 => 0,
+            _ => 1,
+        };
+        let builder = &LEVENSHTEIN[edits];
+        let dfa = if beginning {
+            builder.build_prefix_dfa(word)
+        } else {
+            builder.build_dfa(word)
+        };
+        let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = self
+            .vocabulary
+            .iter()
+            .filter(|(candidate, _)| String::as_str(candidate) != word)
+            .filter_map(|(candidate, uses)| match dfa.eval(candidate) {
+                Distance::Exact(d) => Some((d, std::cmp::Reverse(*uses), candidate)),
+                Distance::AtLeast(_) => None,
+            })
+            .collect();
+        found.sort();
+        found
+            .into_iter()
+            .take(MAX_CORRECTIONS)
+            .map(|(_, _, w)| w.clone())
+            .collect()
+    }
+
+    /// Ranked results for `query`. A word matches an article when its stem is there
+    /// (so plurals match) or, for a word the articles do not use, the stem of one of
+    /// its corrections (see [`SearchIndex::words`]). Every word must match; when that
+    /// finds nothing, all but one must (one misspelt word does not sink a query).
+    /// Matches in the title rank first.
+    pub fn search(&self, library: &Library, query: &str, limit: usize) -> Vec<SearchHit> {
+        let words = self.words(query);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let searcher = self.reader.searcher();
+        let matches = |required: usize| {
+            let query = self.query(&words, required);
+            searcher
+                .search(&query, &TopDocs::with_limit(limit).order_by_score())
+                .unwrap_or_default()
+        };
+        let mut top = matches(words.len());
+        if top.is_empty() && words.len() > 1 {
+            top = matches(words.len() - 1);
+        }
+        if top.is_empty() {
+            return Vec::new();
+        }
+        let terms: Vec<&String> = words.iter().flat_map(|w| &w.stems).collect();
         // Snippets highlight the exact words of the query.
         let exact = BooleanQuery::new(
             terms
@@ -232,6 +332,55 @@ impl SearchIndex {
     }
 }
 
+/// One word of a query: the stems that count as a match for it.
+struct Word {
+    stems: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Articles where at least `required` of `words` match (see [`SearchIndex::search`]).
+    fn query(&self, words: &[Word], required: usize) -> BooleanQuery {
+        let fields = [(self.title, 3.0_f32), (self.summary, 2.0), (self.body, 1.0)];
+        let clauses = words
+            .iter()
+            .map(|word| {
+                let any: Vec<(Occur, Box<dyn Query>)> = word
+                    .stems
+                    .iter()
+                    .flat_map(|stem| fields.map(|(field, boost)| (stem, field, boost)))
+                    .map(|(stem, field, boost)| {
+                        let term = Term::from_field_text(field, stem);
+                        let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                        (
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(query), boost)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                (
+                    Occur::Should,
+                    Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        BooleanQuery::with_minimum_required_clauses(clauses, required)
+    }
+}
+
+/// The words of an article as written (lower-cased), each once.
+fn article_words(index: &Index, a: &app::content::Article) -> std::collections::BTreeSet<String> {
+    let mut words = std::collections::BTreeSet::new();
+    if let Some(mut tokenizer) = index.tokenizers().get(RAW_TOKENIZER) {
+        for text in [&a.title, &a.summary, &a.text] {
+            let mut stream = tokenizer.token_stream(text);
+            while stream.advance() {
+                words.insert(stream.token().text.clone());
+            }
+        }
+    }
+    words
+}
+
 fn escape(s: &str) -> String {
     ammonia::clean_text(s)
 }
@@ -250,6 +399,8 @@ mod tests {
             paradigm: None,
             tags: vec![],
             updated: "2026-01-01".into(),
+            reviewed: "2026-01-01".into(),
+            next_review: "2027-01-01".into(),
             sources: vec![],
             order: 1,
             html: String::new(),
@@ -285,6 +436,16 @@ mod tests {
                 "alliance",
                 "The therapeutic alliance",
                 "The bond between client and therapist predicts outcome.",
+            ),
+            article(
+                "integrative",
+                "Integrative therapy",
+                "An integrative therapist combines approaches into one plan.",
+            ),
+            article(
+                "family",
+                "Family and systemic therapy",
+                "Families and couples work on patterns between people.",
             ),
         ] {
             lib.articles.insert(a.slug.clone(), Arc::new(a));
@@ -362,6 +523,34 @@ mod tests {
             index().search("therapeutic allianse", 10)[0].slug,
             "alliance"
         );
+    }
+
+    /// The misspellings readers make, which fuzzy matching on stems missed.
+    #[test]
+    fn forgives_typos_that_change_the_stem() {
+        let i = index();
+        let first = |q: &str| i.search(q, 10).first().map(|h| h.slug.clone());
+        assert_eq!(first("integrativ").as_deref(), Some("integrative"));
+        assert_eq!(first("famly therapy").as_deref(), Some("family"));
+        assert_eq!(first("cgnitive").as_deref(), Some("cbt"));
+        assert_eq!(first("cognitve behavioral").as_deref(), Some("cbt"));
+        // Plurals meet their singular through the stem, both ways.
+        assert_eq!(first("families").as_deref(), Some("family"));
+        assert_eq!(first("approach").as_deref(), Some("integrative"));
+        // A word beginning, as typed so far.
+        assert_eq!(first("integ").as_deref(), Some("integrative"));
+    }
+
+    #[test]
+    fn one_unknown_word_does_not_sink_a_query() {
+        let i = index();
+        let hits = i.search("exposure xqzvw therapy", 10);
+        assert_eq!(hits.first().map(|h| h.slug.as_str()), Some("exposure"));
+        // When every word matches somewhere, only articles with all of them count.
+        let hits = i.search("exposure therapy", 10);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        // A single word that matches nothing finds nothing.
+        assert!(i.search("xqzvw", 10).is_empty());
     }
 
     #[test]
