@@ -34,6 +34,9 @@ pub struct DimensionScore {
     pub score: f64,
     /// The band's `strength` (e.g. none, moderate, strong).
     pub strength: String,
+    /// Whether the score falls in the strongest band (the finder file's last).
+    #[serde(default)]
+    pub strongest: bool,
     pub band_text: String,
     /// The pole the reader leans to (its label), or `None` when there is no preference.
     pub leaning: Option<String>,
@@ -260,6 +263,9 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
                 title: d.title.clone(),
                 score: (score * 100.0).round() / 100.0,
                 strength: band.map(|b| b.strength.clone()).unwrap_or_default(),
+                strongest: !is_none
+                    && band
+                        .is_some_and(|b| finder.bands.last().is_some_and(|l| std::ptr::eq(b, l))),
                 band_text: band.map(|b| b.text.clone()).unwrap_or_default(),
                 leaning,
                 leaning_text,
@@ -536,6 +542,19 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn only_the_strongest_band_is_a_strong_preference() {
+        let f = finder();
+        let with = |r: i8| FinderAnswers {
+            ratings: [("i1".to_string(), r), ("i2".to_string(), r)].into(),
+            ..Default::default()
+        };
+        let lead = |r: i8| score(&f, &with(r)).dimensions[0].strongest;
+        assert!(lead(3) && lead(-3), "a mean of ±3 is in the last band");
+        assert!(!lead(2) && !lead(1) && !lead(0));
+        assert!(!score(&f, &with(3)).dimensions[1].strongest, "unanswered");
     }
 
     #[test]

@@ -90,6 +90,30 @@ test.describe('without JavaScript', () => {
     expect(await context.cookies()).toEqual([]);
   });
 
+  test('the result can show strong preferences only, without any script', async ({ page }) => {
+    await page.goto('/preferences');
+    // Every statement of the first dimension at the far end: one strong preference.
+    const first = page.locator('fieldset.dimension-group').first().locator('input[type="range"]');
+    for (let i = 0; i < (await first.count()); i++) await first.nth(i).fill('3');
+    await page.getByRole('button', { name: 'See my results' }).click();
+    const profile = page.locator('[data-test="profile"]');
+    const dimensions = profile.locator('.dimension');
+    const all = await dimensions.count();
+    expect(all).toBeGreaterThan(1);
+    await profile.getByText('Strong preferences only').click();
+    await expect(dimensions.filter({ visible: true })).toHaveCount(1);
+    await expect(profile.locator('[data-test="no-strong"]')).toBeHidden();
+    await profile.getByText('Every answer').click();
+    await expect(dimensions.filter({ visible: true })).toHaveCount(all);
+
+    // Nothing strong: the view says so instead of showing an empty list.
+    await page.goto('/preferences');
+    await page.getByRole('button', { name: 'See my results' }).click();
+    await page.locator('[data-test="profile"]').getByText('Strong preferences only').click();
+    await expect(page.locator('[data-test="profile"] .dimension').filter({ visible: true })).toHaveCount(0);
+    await expect(page.locator('[data-test="no-strong"]')).toBeVisible();
+  });
+
   test('a tampered finder post gets a 400 with a reason', async ({ request }) => {
     const res = await request.post('/preferences', { form: { 'r.nope': '1' } });
     expect(res.status()).toBe(400);

@@ -34,7 +34,7 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
                 d.title, d.left, d.right
             );
             view! {
-                <li class="dimension">
+                <li class=if d.strongest { "dimension is-strong" } else { "dimension" }>
                     <h4>{d.title.clone()}</h4>
                     <div class="lean" role="img" aria-label=label>
                         <span class=format!("lean-marker at-{}", d.step())></span>
@@ -109,6 +109,18 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
             <h2 id="profile-title" tabindex="-1">"Your preferences today"</h2>
             <NotADiagnosis/>
             <h3>"How you would like therapy to feel"</h3>
+            // Works without JavaScript: the style sheet hides what the choice leaves out.
+            <fieldset class="view-switch">
+                <legend>"Show"</legend>
+                <input type="radio" name="profile-view" id="profile-all" checked/>
+                <label for="profile-all">"Every answer"</label>
+                <input type="radio" name="profile-view" id="profile-strong"/>
+                <label for="profile-strong">"Strong preferences only"</label>
+            </fieldset>
+            <p class="no-strong" data-test="no-strong">
+                "None of your answers is a strong preference today. That is common: "
+                "it leaves you open to many ways of working."
+            </p>
             <ul class="dimensions">{dimensions}</ul>
             {practical}
             {approaches}
