@@ -83,6 +83,35 @@ pub fn clear() {
     }
 }
 
+/// "Delete my finder answers": remove them and keep the rest (the notes written on
+/// `/prepare`); nothing at all is left under the key once the record is empty.
+pub fn forget_finder() -> Result<(), SaveError> {
+    let mut saved = load();
+    saved.finder = Default::default();
+    if saved.is_empty() {
+        clear();
+        Ok(())
+    } else {
+        save(&saved)
+    }
+}
+
+/// Ask the reader to confirm a step that cannot be undone (the browser's own
+/// dialog, which every assistive technology announces). On the server: no.
+pub fn confirm(question: &str) -> bool {
+    #[cfg(feature = "browser")]
+    {
+        web_sys::window()
+            .and_then(|w| w.confirm_with_message(question).ok())
+            .unwrap_or(false)
+    }
+    #[cfg(not(feature = "browser"))]
+    {
+        let _ = question;
+        false
+    }
+}
+
 /// A debounce for writes: waits [`SAVE_DELAY_MS`] of quiet and writes before the
 /// reader leaves the page. Schedule `update` calls on it; `cancel` it before `clear`.
 pub fn debounced() -> Debounce {

@@ -50,10 +50,31 @@ test('with JavaScript the finder scores in the browser, keeps answers only there
   await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('3');
   await expect(page.locator('input[name="c.format"][value="video"]')).toBeChecked();
 
-  // Delete: gone from the page and from the browser.
-  await page.getByRole('button', { name: 'Delete my answers' }).click();
+  // A note written on /prepare, kept in the same record.
+  await page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('pathways.v1')!);
+    saved.reflections = { you: 'My own note.' };
+    localStorage.setItem('pathways.v1', JSON.stringify(saved));
+  });
+  const deleteButton = page.getByRole('button', { name: 'Delete my finder answers' });
+  // Delete asks first; saying no changes nothing.
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    d.dismiss();
+  });
+  await deleteButton.click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain('Your notes for a first session are kept');
+  await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('3');
+  // Saying yes: the finder's answers go, from the page and the browser; the note stays.
+  page.once('dialog', (d) => d.accept());
+  await deleteButton.click();
   await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('0');
-  expect(await page.evaluate(() => localStorage.getItem('pathways.v1'))).toBeNull();
+  await expect(page.getByRole('status').filter({ hasText: 'Your finder answers are deleted' })).toBeVisible();
+  const left = JSON.parse((await page.evaluate(() => localStorage.getItem('pathways.v1')))!);
+  expect(left.finder).toEqual({ ratings: {}, choices: {} });
+  expect(left.reflections).toEqual({ you: 'My own note.' });
   await page.reload();
   await expect(page.locator('form.finder[data-hydrated="true"]')).toBeVisible();
   await expect(page.locator('input[type="range"]').nth(0)).toHaveValue('0');

@@ -27,7 +27,11 @@ test('notes from preparation reach the summary, which prints, downloads, exports
   const exported = readFileSync((await json.path())!, 'utf8');
   expect(JSON.parse(exported).version).toBe(1);
 
-  await page.getByRole('button', { name: 'Delete my answers' }).click();
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('your finder answers and your notes');
+    d.accept();
+  });
+  await page.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page.locator('[data-test="summary-empty"]')).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('pathways.v1'))).toBeNull();
 

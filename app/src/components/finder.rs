@@ -200,12 +200,20 @@ pub fn FinderForm(
             }
         });
     };
+    // Deleting asks first, says what goes and what stays, and keeps the notes
+    // written on /prepare.
+    let deleted = RwSignal::new(false);
     let delete = move |_| {
+        if !storage::confirm(
+            "Delete your finder answers from this browser? Your notes for a first session are kept. This cannot be undone.",
+        ) {
+            return;
+        }
         writer.cancel();
-        storage::clear();
-        saved.set(None);
+        saved.set(Some(storage::forget_finder()));
         answers.set(FinderAnswers::default());
         show.set(false);
+        deleted.set(true);
     };
 
     view! {
@@ -217,17 +225,21 @@ pub fn FinderForm(
             {choices}
             <div class="quiz-actions">
                 <button type="submit" class="button">"See my results"</button>
-                {move || hydrated.get().then(|| view! {
-                    <button type="button" class="button secondary" on:click=delete data-test="delete">"Delete my answers"</button>
-                })}
             </div>
             <p class="meta" role="status">
-                {move || match (hydrated.get(), saved.get()) {
-                    (true, Some(Err(e))) => format!("{e}."),
-                    (true, _) => "Your answers are saved only in this browser, never sent to us.".to_string(),
+                {move || match (hydrated.get(), saved.get(), deleted.get()) {
+                    (true, Some(Err(e)), _) => format!("{e}."),
+                    (true, _, true) => "Your finder answers are deleted from this browser. Your notes for a first session are kept.".to_string(),
+                    (true, _, false) => "Your answers are saved only in this browser, never sent to us.".to_string(),
                     _ => "Without JavaScript, your answers are sent to our server once to show your result, then forgotten.".to_string(),
                 }}
             </p>
+            // Away from the main action, and only where there is something to delete.
+            {move || hydrated.get().then(|| view! {
+                <p class="delete-row">
+                    <button type="button" class="button secondary danger" on:click=delete data-test="delete">"Delete my finder answers"</button>
+                </p>
+            })}
         </form>
         {move || show.get().then(|| view! {
             <ProfileView profile=profile.get()/>

@@ -155,6 +155,11 @@ pub fn SummaryView(
         let _ = ev;
     };
     let delete = move |_| {
+        if !storage::confirm(
+            "Delete everything Pathways keeps in this browser: your finder answers and your notes? This cannot be undone.",
+        ) {
+            return;
+        }
         storage::clear();
         saved.set(SavedAnswers::default());
         message.set("Deleted. Pathways keeps nothing else about you.".into());
@@ -182,7 +187,7 @@ pub fn SummaryView(
                         <label class="import">"Import answers (JSON) "
                             <input type="file" accept="application/json,.json" on:change=import/>
                         </label>
-                        <p><button type="button" class="button secondary danger" on:click=delete data-test="delete">"Delete my answers"</button></p>
+                        <p><button type="button" class="button secondary danger" on:click=delete data-test="delete">"Delete everything"</button></p>
                     }.into_any()
                 } else {
                     view! { <p>"Use your browser's Print or Share menu to keep this page, or copy the text above."</p> }.into_any()
