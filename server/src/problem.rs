@@ -103,6 +103,44 @@ impl Extra {
     }
 }
 
+/// A page outside Leptos (problem pages, the API page): the site's head, header with
+/// the crisis link, and footer around `main` (HTML, escaped by the caller). `title`
+/// is text; `indexed` says whether search engines may list the page.
+pub(crate) fn plain_page(title: &str, indexed: bool, main_class: &str, main: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head>\
+<meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<meta name=\"color-scheme\" content=\"light dark\">\
+<meta name=\"theme-color\" content=\"#2f5d50\">\
+{robots}\
+<title>{title} · Pathways</title>\
+<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\
+<link rel=\"stylesheet\" href=\"{css}\">\
+</head><body>\
+<a class=\"skip-link\" href=\"#main\">Skip to content</a>\
+<header class=\"site-header\"><div class=\"wrap header-row\">\
+<a class=\"brand\" href=\"/\">Pathways</a>\
+<a class=\"crisis-link\" href=\"/crisis\">Need help now?</a>\
+</div></header>\
+<main id=\"main\" class=\"{main_class}\" tabindex=\"-1\">{main}</main>\
+<footer class=\"site-footer\"><div class=\"wrap\">\
+<p>Pathways is education about therapy. It is not a diagnosis, and not treatment.</p>\
+<p class=\"footer-links\"><a href=\"/about\">About</a><a href=\"/privacy\">Privacy: we keep nothing</a>\
+<a href=\"/crisis\">Crisis help</a></p>\
+</div></footer>\
+</body></html>\n",
+        robots = if indexed {
+            ""
+        } else {
+            "<meta name=\"robots\" content=\"noindex\">"
+        },
+        title = escape(title),
+        css = attr(stylesheet()),
+        main_class = attr(main_class),
+    )
+}
+
 /// A styled problem page with `status`, a heading `title` and the `message`, and a
 /// link to the home page.
 pub fn problem_page(status: StatusCode, title: &str, message: &str) -> Response {
@@ -122,42 +160,19 @@ pub fn problem_page_with(
     } else {
         "/"
     };
-    let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head>\
-<meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<meta name=\"color-scheme\" content=\"light dark\">\
-<meta name=\"theme-color\" content=\"#2f5d50\">\
-<meta name=\"robots\" content=\"noindex\">\
-<title>{title} · Pathways</title>\
-<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\
-<link rel=\"stylesheet\" href=\"{css}\">\
-</head><body>\
-<a class=\"skip-link\" href=\"#main\">Skip to content</a>\
-<header class=\"site-header\"><div class=\"wrap header-row\">\
-<a class=\"brand\" href=\"/\">Pathways</a>\
-<a class=\"crisis-link\" href=\"/crisis\">Need help now?</a>\
-</div></header>\
-<main id=\"main\" class=\"wrap problem\" tabindex=\"-1\">\
-<h1>{title}</h1>\
+    let main = format!(
+        "<h1>{title}</h1>\
 <p class=\"lead\" data-test=\"problem-reason\">{message}</p>\
 {extra}\
 <p><a class=\"button secondary\" href=\"{href}\">{label}</a></p>\
-<p class=\"notice\">If you are in danger or crisis, <a href=\"/crisis\">get help now</a>.</p>\
-</main>\
-<footer class=\"site-footer\"><div class=\"wrap\">\
-<p>Pathways is education about therapy. It is not a diagnosis, and not treatment.</p>\
-<p class=\"footer-links\"><a href=\"/about\">About</a><a href=\"/privacy\">Privacy: we keep nothing</a>\
-<a href=\"/crisis\">Crisis help</a></p>\
-</div></footer>\
-</body></html>\n",
+<p class=\"notice\">If you are in danger or crisis, <a href=\"/crisis\">get help now</a>.</p>",
         title = escape(title),
-        css = attr(stylesheet()),
         message = escape(message),
         extra = extra.html,
         href = attr(href),
         label = escape(back.label),
     );
+    let html = plain_page(title, false, "wrap problem", &main);
     (
         status,
         [

@@ -6,33 +6,11 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{Request, header};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-use support::{content, options, send};
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use support::{LogCapture, content, options, send};
 
 #[tokio::test]
 async fn scoring_bodies_and_api_searches_never_reach_the_log() {
-    let captured = Captured::default();
-    let sink = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || sink.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let log = LogCapture::start();
 
     let store = content();
     let finder = store.current().finder.clone().unwrap();
@@ -74,7 +52,7 @@ async fn scoring_bodies_and_api_searches_never_reach_the_log() {
     let (got, _, _) = send(&app, support::get(&format!("/api/v1/search?q={secret}"))).await;
     assert!(got.is_success());
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = log.text();
     assert!(
         log.contains("method=POST path=/api/v1/finder/score}") && log.contains("status=422"),
         "the access log works: {log}"

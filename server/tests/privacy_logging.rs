@@ -1,38 +1,19 @@
 //! Answers posted without JavaScript are never logged: capture every log line the
 //! server writes while it handles posts and searches, and look for the answers.
 
+mod support;
+
 use axum::body::Body;
 use axum::http::{Request, header};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use server::content::store::ContentStore;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use support::LogCapture;
 use tower::ServiceExt;
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 #[tokio::test]
 async fn answers_and_queries_never_reach_the_log() {
-    let captured = Captured::default();
-    let sink = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || sink.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let log = LogCapture::start();
 
     let options = LeptosOptions::builder()
         .output_name("pathways")
@@ -70,7 +51,7 @@ async fn answers_and_queries_never_reach_the_log() {
         .collect()
         .await;
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = log.text();
     assert!(
         log.contains("method=POST path=/summary}") && log.contains("status=200"),
         "the access log works: {log}"

@@ -4,8 +4,6 @@
 
 use super::problem::KINDS;
 use super::{articles, bundle, read, score, site};
-use crate::AppState;
-use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use std::fmt::Write;
@@ -82,13 +80,8 @@ fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `GET /api`: the endpoints and error types, from the same document.
-pub async fn api_page(State(state): State<AppState>) -> Response {
+pub async fn api_page() -> Response {
     let doc = ApiDoc::openapi();
-    let css = format!(
-        "/{}/{}.css",
-        state.leptos_options.site_pkg_dir.trim_matches('/'),
-        crate::islands::bundle_name(&state.leptos_options, "css")
-    );
     let mut rows = String::new();
     for (path, item) in &doc.paths.paths {
         let ops: [(&str, &Option<Operation>); 2] = [("GET", &item.get), ("POST", &item.post)];
@@ -116,37 +109,15 @@ pub async fn api_page(State(state): State<AppState>) -> Response {
         );
     }
     let description = doc.info.description.as_deref().unwrap_or_default();
-    let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head>\
-<meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<meta name=\"color-scheme\" content=\"light dark\">\
-<title>API · Pathways</title>\
-<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\
-<link rel=\"stylesheet\" href=\"{css}\">\
-</head><body>\
-<a class=\"skip-link\" href=\"#main\">Skip to content</a>\
-<header class=\"site-header\"><div class=\"wrap header-row\">\
-<a class=\"brand\" href=\"/\">Pathways</a>\
-<a class=\"crisis-link\" href=\"/crisis\">Need help now?</a>\
-</div></header>\
-<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\
-<h1>The Pathways API</h1>\
+    let main = format!(
+        "<h1>The Pathways API</h1>\
 <p class=\"lead\">{description}</p>\
 <p>The full description: <a href=\"/api/v1/openapi.json\"><code>/api/v1/openapi.json</code></a> (OpenAPI {version}).</p>\
 <h2 id=\"endpoints\">Endpoints</h2>\
 <table><thead><tr><th>Method</th><th>Path</th><th>What</th></tr></thead><tbody>{rows}</tbody></table>\
 <h2 id=\"problems\">Error types</h2>\
 <p>Errors are <code>application/problem+json</code>; <code>type</code> is one of these.</p>\
-<ul>{problems}</ul>\
-</main>\
-<footer class=\"site-footer\"><div class=\"wrap\">\
-<p>Pathways is education about therapy. It is not a diagnosis, and not treatment.</p>\
-<p class=\"footer-links\"><a href=\"/about\">About</a><a href=\"/privacy\">Privacy: we keep nothing</a>\
-<a href=\"/crisis\">Crisis help</a></p>\
-</div></footer>\
-</body></html>\n",
-        css = html_escape::encode_double_quoted_attribute(&css),
+<ul>{problems}</ul>",
         description = escape(description),
         version = escape(
             &serde_json::to_value(&doc.openapi)
@@ -155,6 +126,7 @@ pub async fn api_page(State(state): State<AppState>) -> Response {
                 .unwrap_or_default()
         ),
     );
+    let html = crate::problem::plain_page("API", true, "wrap", &main);
     (
         [(
             header::CONTENT_TYPE,
