@@ -8,7 +8,7 @@ use super::read::versioned;
 use crate::AppState;
 use app::content::SharedLibrary;
 use app::finder::PreferenceFinder;
-use app::finder_scoring::{FinderAnswers, RATING_MAX, score};
+use app::finder_scoring::{AnswerError, FinderAnswers, check_option, check_rating, score};
 use app::quiz_scoring::{Verdict, score_quiz};
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
@@ -261,34 +261,30 @@ fn finder_answers(
     finder: &PreferenceFinder,
     request: FinderScoreRequest,
 ) -> Result<FinderAnswers, ApiProblem> {
+    let unknown = |e: AnswerError<'_>| match e {
+        AnswerError::RatingOutOfRange => ApiProblem::RatingOutOfRange,
+        AnswerError::UnknownItem => {
+            ApiProblem::UnknownAnswer("A rating names an item the finder does not have".into())
+        }
+        AnswerError::UnknownChoice => {
+            ApiProblem::UnknownAnswer("A choice names a question the finder does not have".into())
+        }
+        AnswerError::UnknownOption(_) => {
+            ApiProblem::UnknownAnswer("An option is not one of its question's options".into())
+        }
+    };
     let mut ratings = BTreeMap::new();
     for (item, rating) in request.ratings {
-        if !finder.items.iter().any(|i| i.id == item) {
-            return Err(ApiProblem::UnknownAnswer(
-                "A rating names an item the finder does not have".into(),
-            ));
-        }
-        let max = i64::from(RATING_MAX);
-        let rating = i8::try_from(rating)
-            .ok()
-            .filter(|r| (-max..=max).contains(&i64::from(*r)))
-            .ok_or(ApiProblem::RatingOutOfRange)?;
+        let rating = check_rating(finder, &item, rating).map_err(unknown)?;
         ratings.insert(item, rating);
     }
     let mut choices = BTreeMap::new();
     for (id, mut picked) in request.choices {
         let Some(choice) = finder.choices.iter().find(|c| c.id == id) else {
-            return Err(ApiProblem::UnknownAnswer(
-                "A choice names a question the finder does not have".into(),
-            ));
+            return Err(unknown(AnswerError::UnknownChoice));
         };
-        if !picked
-            .iter()
-            .all(|p| choice.options.iter().any(|o| &o.id == p))
-        {
-            return Err(ApiProblem::UnknownAnswer(
-                "An option is not one of its question's options".into(),
-            ));
+        for p in &picked {
+            check_option(finder, &id, p).map_err(unknown)?;
         }
         picked.sort_unstable();
         picked.dedup();
