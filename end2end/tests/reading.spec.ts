@@ -135,3 +135,17 @@ test('each page has its own title, description and canonical URL', async ({ page
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
   }
 });
+
+test('the home page offers the finder on the first phone screen', async ({ page }) => {
+  await page.goto('/');
+  const cta = page.locator('[data-test="home-cta"]');
+  await expect(cta).toBeVisible();
+  const box = await cta.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, 'the call to action has a box').not.toBeNull();
+  // Wholly inside the first screen, and a comfortable tap target.
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport!.height);
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+  await cta.tap();
+  await expect(page).toHaveURL(/\/preferences$/);
+});

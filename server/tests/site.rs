@@ -84,6 +84,17 @@ async fn home_lists_articles() {
         body.contains("<h1>Find your way into therapy</h1>"),
         "{body}"
     );
+    // The finder is the main call to action, inside the hero, before any other link
+    // of the page's content.
+    let hero = element(&body, r#"class="hero""#);
+    assert!(
+        hero.contains(r#"href="/preferences" data-test="home-cta""#),
+        "the hero offers the finder: {hero}"
+    );
+    assert!(
+        hero.contains(&text(&lib.finder.as_ref().expect("bundled finder").summary)),
+        "the call to action says what the finder is: {hero}"
+    );
     // The article cards: each links a real article under its own title.
     let cards = element(&body, r#"class="cards""#);
     let links = article_links(cards);

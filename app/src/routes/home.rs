@@ -32,6 +32,13 @@ pub fn HomePage() -> impl IntoView {
     .iter()
     .filter_map(|s| lib.articles.get(*s).map(AsRef::as_ref))
     .collect::<Vec<_>>();
+    let finder_summary = lib
+        .finder
+        .as_ref()
+        .map(|f| f.summary.clone())
+        .unwrap_or_else(|| {
+            "A few minutes of questions about what you want from therapy.".to_string()
+        });
     view! {
         <PageMeta
             title="Pathways"
@@ -43,6 +50,13 @@ pub fn HomePage() -> impl IntoView {
                 "Pathways explains the main kinds of talking therapy in plain words, helps you work out "
                 "what you want from therapy, and gives you a summary to take to a first appointment. "
                 "No sign-up, no tracking: your answers stay on your device."
+            </p>
+            // The main call to action, on the first screen of a phone.
+            <p class="hero-actions">
+                <a class="button hero-cta" href="/preferences" data-test="home-cta">"Find your fit"</a>
+                <span class="hero-cta-text">
+                    {finder_summary}
+                </span>
             </p>
         </section>
         <nav aria-label="Ways in">
@@ -57,12 +71,6 @@ pub fn HomePage() -> impl IntoView {
                     <a class="way" href="/compare">
                         <span class="way-title">"Compare"</span>
                         <span class="way-text">"Integrative or eclectic? How therapists combine methods, side by side."</span>
-                    </a>
-                </li>
-                <li>
-                    <a class="way" href="/preferences">
-                        <span class="way-title">"Find your preferences"</span>
-                        <span class="way-text">"A few minutes of questions about what you want from therapy."</span>
                     </a>
                 </li>
                 <li>
