@@ -38,7 +38,11 @@ async fn get(app: &axum::Router, uri: &str) -> usize {
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())
         .await
         .unwrap();
-    assert!(response.status().is_success(), "{uri}: {}", response.status());
+    assert!(
+        response.status().is_success(),
+        "{uri}: {}",
+        response.status()
+    );
     response
         .into_body()
         .collect()
@@ -85,8 +89,14 @@ fn main() {
         for (label, uri) in [
             ("search page “family therapy”", "/search?q=family+therapy"),
             ("search page, empty", "/search"),
-            ("`GET /api/v1/search?q=family+therapy`", "/api/v1/search?q=family+therapy"),
-            ("article page, rendered (no cache)", "/articles/cbt?uncached=1"),
+            (
+                "`GET /api/v1/search?q=family+therapy`",
+                "/api/v1/search?q=family+therapy",
+            ),
+            (
+                "article page, rendered (no cache)",
+                "/articles/cbt?uncached=1",
+            ),
             ("article page, from the page cache", "/articles/cbt"),
             ("`GET /api/v1/bundle` (identity)", "/api/v1/bundle"),
         ] {

@@ -3,8 +3,8 @@
 //! the budget is spent (queueing included) the reader is told to try again instead
 //! of every other request waiting behind the searches.
 
-use crate::content::store::ContentStore;
 use crate::content::search_index::Found;
+use crate::content::store::ContentStore;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;

@@ -24,8 +24,8 @@
 //! one of its phrases or of its title (stemmed and typo-corrected like article
 //! words), the crisis page always first.
 
-use app::content::{Library, SearchTool};
 pub use app::content::SearchHit;
+use app::content::{Library, SearchTool};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, LazyLock};
@@ -210,8 +210,12 @@ impl Tools {
     /// The finder and the site pages, each with its title and `search:` phrases.
     fn of(index: &Index, library: &Library) -> Self {
         // The crisis page first: when several tools match, it leads.
-        let mut offers: Vec<(SearchTool, Vec<&String>)> =
-            library.pages.get(CRISIS_PAGE).map(page_tool).into_iter().collect();
+        let mut offers: Vec<(SearchTool, Vec<&String>)> = library
+            .pages
+            .get(CRISIS_PAGE)
+            .map(page_tool)
+            .into_iter()
+            .collect();
         if let Some(f) = &library.finder {
             offers.push((
                 SearchTool {
@@ -368,7 +372,10 @@ impl SearchIndex {
             vocabulary: Arc::new(vocabulary),
         };
         let mut writer: IndexWriter = built.index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
-        let mut passages: IndexWriter = built.passages.index.writer_with_num_threads(1, 48 * 1024 * 1024)?;
+        let mut passages: IndexWriter = built
+            .passages
+            .index
+            .writer_with_num_threads(1, 48 * 1024 * 1024)?;
         for a in library.articles.values() {
             built.add(&writer, a)?;
             built.passages.add(&passages, a)?;
@@ -442,7 +449,8 @@ impl SearchIndex {
         }
         // One thread and tantivy's smallest budget: a reload indexes a few documents.
         let mut writer: IndexWriter = self.index.writer_with_num_threads(1, 15_000_000)?;
-        let mut passages: IndexWriter = self.passages.index.writer_with_num_threads(1, 15_000_000)?;
+        let mut passages: IndexWriter =
+            self.passages.index.writer_with_num_threads(1, 15_000_000)?;
         for slug in gone {
             writer.delete_term(Term::from_field_text(self.slug, slug));
             passages.delete_term(Term::from_field_text(self.passages.slug, slug));
@@ -833,10 +841,16 @@ mod tests {
         };
         lib.pages.insert(
             "crisis".into(),
-            page("crisis", "Need help now", &["crisis", "suicide", "help now"]),
+            page(
+                "crisis",
+                "Need help now",
+                &["crisis", "suicide", "help now"],
+            ),
         );
-        lib.pages
-            .insert("about".into(), page("about", "About Pathways", &["who writes"]));
+        lib.pages.insert(
+            "about".into(),
+            page("about", "About Pathways", &["who writes"]),
+        );
         let finder: app::finder::PreferenceFinder = serde_norway::from_str(
             "kind: preference\ntitle: Find your preferences\nsummary: What you would like from therapy.\n\
              dimensions: []\napproaches: []\nquestions_to_ask: []\nitems: []\nbands: []\n\
@@ -885,8 +899,19 @@ mod tests {
     #[test]
     fn crisis_words_offer_the_crisis_page_first() {
         let f = with_tools();
-        for q in ["crisis", "suicide", "suicidal thoughts crisis", "I need help now", "suicde", "HELP NOW"] {
-            assert_eq!(tools(&f, q).first().map(String::as_str), Some("/crisis"), "{q}");
+        for q in [
+            "crisis",
+            "suicide",
+            "suicidal thoughts crisis",
+            "I need help now",
+            "suicde",
+            "HELP NOW",
+        ] {
+            assert_eq!(
+                tools(&f, q).first().map(String::as_str),
+                Some("/crisis"),
+                "{q}"
+            );
         }
         // Another tool's phrase matching too never puts the crisis page second.
         assert_eq!(tools(&f, "crisis of faith"), ["/crisis", "/preferences"]);
@@ -906,7 +931,10 @@ mod tests {
             p.search = vec!["editorial policy".into()];
         }
         let new = old.update(&lib, &next).unwrap();
-        assert_eq!(tools(&Fixture(next.clone(), new), "editorial policy"), ["/about"]);
+        assert_eq!(
+            tools(&Fixture(next.clone(), new), "editorial policy"),
+            ["/about"]
+        );
         let new = old.update(&lib, &next).unwrap();
         assert!(new.find(&next, "who writes", 10).tools.is_empty());
     }
@@ -923,9 +951,21 @@ mod tests {
         lib.articles.insert(a.slug.clone(), Arc::new(a));
         let index = SearchIndex::build(&lib).unwrap();
         let hit = &index.search(&lib, "grief loss", 10)[0];
-        assert!(hit.snippet_html.contains("<b>grief</b>"), "{}", hit.snippet_html);
-        assert!(hit.snippet_html.contains("<b>loss</b>"), "{}", hit.snippet_html);
-        assert!(hit.snippet_html.chars().count() < 260, "{}", hit.snippet_html);
+        assert!(
+            hit.snippet_html.contains("<b>grief</b>"),
+            "{}",
+            hit.snippet_html
+        );
+        assert!(
+            hit.snippet_html.contains("<b>loss</b>"),
+            "{}",
+            hit.snippet_html
+        );
+        assert!(
+            hit.snippet_html.chars().count() < 260,
+            "{}",
+            hit.snippet_html
+        );
         // A match only in the title falls back to the summary.
         let hit = &index.search(&lib, "counselling", 10)[0];
         assert_eq!(hit.snippet_html, escape("About Grief counselling."));
@@ -937,7 +977,10 @@ mod tests {
         let parts = passages(&text);
         assert!(parts.iter().all(|p| p.len() <= PASSAGE_BYTES), "{parts:?}");
         assert!(parts[0].ends_with("here."), "{parts:?}");
-        assert_eq!(parts.join(" ").split_whitespace().count(), text.split_whitespace().count());
+        assert_eq!(
+            parts.join(" ").split_whitespace().count(),
+            text.split_whitespace().count()
+        );
         let long = "a".repeat(PASSAGE_BYTES * 2);
         assert_eq!(passages(&format!("x {long} y")), ["x", long.as_str(), "y"]);
         assert!(passages("   ").is_empty());
