@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -71,5 +72,30 @@ test.describe('without JavaScript', () => {
     await page.locator('input#q').fill('suicidal');
     await page.getByRole('button', { name: 'Search' }).click();
     await toolIsFirstAndAboveTheArticles(page, '/crisis', /help now/i);
+  });
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`offered tools pass axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const q of ['which therapy is right for me', 'suicide']) {
+      await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => `${q}: ${v.id}`)).toEqual([]);
+    }
+  });
+}
+
+test.describe('320 px wide, text at 200 %', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  test('offered tools fit without sideways scroll', async ({ page }) => {
+    for (const q of ['which therapy is right for me', 'suicide crisis']) {
+      await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${q}: ${overflow}px too wide`).toBeLessThanOrEqual(0);
+      await expect(page.locator('[data-test="search-tools"] li').first()).toBeVisible();
+    }
   });
 });
