@@ -90,11 +90,29 @@ pub struct SearchHit {
     pub snippet_html: String,
 }
 
+/// A site tool or page offered above the articles when a search asks for it: the
+/// preference finder for "which therapy is right for me", the crisis page for
+/// "suicide". Editors choose the words with `search:` in the finder file and in
+/// pages' front matter (content/README.md, "Search").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchTool {
+    /// Where it is on the site, e.g. `/preferences`.
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    /// The crisis page: always offered first, and shown as urgent help.
+    #[serde(default)]
+    pub crisis: bool,
+}
+
 /// The JSON answer of `/api/v1/search`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
     pub query: String,
     pub hits: Vec<SearchHit>,
+    /// Site tools offered before the articles (the crisis page first).
+    #[serde(default)]
+    pub tools: Vec<SearchTool>,
 }
 
 /// A site page from `content/pages/` (about, privacy, crisis).
@@ -105,6 +123,9 @@ pub struct Page {
     pub summary: String,
     pub updated: String,
     pub html: String,
+    /// Searches that should offer this page above the articles (front matter `search:`).
+    #[serde(default)]
+    pub search: Vec<String>,
 }
 
 /// The whole content tree, immutable once built.

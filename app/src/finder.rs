@@ -17,6 +17,10 @@ pub struct PreferenceFinder {
     #[serde(default)]
     pub choices: Vec<Choice>,
     pub bands: Vec<Band>,
+    /// Searches that should offer the finder above the articles ("which therapy is
+    /// right for me"); see content/README.md, "Search".
+    #[serde(default)]
+    pub search: Vec<String>,
 }
 
 /// A dimension of client preference, scored from −3 (left) to +3 (right).

@@ -570,6 +570,7 @@ mod tests {
                     text: "Strong.".into(),
                 },
             ],
+            search: vec![],
         }
     }
 

@@ -3,8 +3,8 @@
 //! the budget is spent (queueing included) the reader is told to try again instead
 //! of every other request waiting behind the searches.
 
+use crate::content::search_index::Found;
 use crate::content::store::ContentStore;
-use app::content::SearchHit;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -32,10 +32,11 @@ impl SearchService {
         }
     }
 
-    /// Ranked hits for `query` (already cut to the longest query accepted).
-    pub async fn search(&self, query: String, limit: usize) -> Result<Vec<SearchHit>, SearchBusy> {
+    /// The site tools `query` asks for and ranked article hits (`query` already cut
+    /// to the longest query accepted).
+    pub async fn search(&self, query: String, limit: usize) -> Result<Found, SearchBusy> {
         if query.trim().is_empty() {
-            return Ok(Vec::new());
+            return Ok(Found::default());
         }
         let deadline = Instant::now() + SEARCH_BUDGET;
         let permit = timeout_at(deadline, self.permits.clone().acquire_owned())
@@ -46,7 +47,7 @@ impl SearchService {
         let task = tokio::task::spawn_blocking(move || {
             // Held until the search is done, even if its reader stopped waiting.
             let _permit = permit;
-            store.search(&query, limit)
+            store.find(&query, limit)
         });
         match timeout_at(deadline, task).await {
             Ok(Ok(hits)) => Ok(hits),

@@ -389,3 +389,108 @@ async fn the_api_page_lists_every_endpoint_of_the_document() {
     assert!(html.contains("href=\"/crisis\""));
     assert!(!html.contains("<script"), "no script on the API page");
 }
+
+/// The raw body and headers of `path` fetched with `Accept-Encoding: encoding`.
+async fn fetch_encoded(
+    app: &Router,
+    path: &str,
+    encoding: &str,
+) -> (StatusCode, HeaderMap, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let request = Request::get(path)
+        .header(header::ACCEPT_ENCODING, encoding)
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes().to_vec();
+    (parts.status, parts.headers, bytes)
+}
+
+#[tokio::test]
+async fn the_bundle_is_served_compressed_once_per_version_with_the_same_etag() {
+    use std::io::Read;
+    let app = server::router(options(), content());
+    let (_, plain_headers, plain) = fetch_encoded(&app, "/api/v1/bundle", "identity").await;
+    assert!(plain_headers.get(header::CONTENT_ENCODING).is_none());
+    let etag = plain_headers[header::ETAG].clone();
+    for (encoding, expected) in [("br", "br"), ("gzip, deflate, br", "br"), ("gzip", "gzip")] {
+        // Twice: the second answer comes from the bytes kept for this version.
+        for _ in 0..2 {
+            let (status, h, body) = fetch_encoded(&app, "/api/v1/bundle", encoding).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(h[header::CONTENT_ENCODING], expected, "{encoding}");
+            assert_eq!(h[header::ETAG], etag);
+            assert_eq!(h[header::CACHE_CONTROL], PAGE_CACHE);
+            assert_eq!(h[header::CONTENT_TYPE], "application/json");
+            assert!(
+                h[header::VARY]
+                    .to_str()
+                    .unwrap()
+                    .to_ascii_lowercase()
+                    .contains("accept-encoding")
+            );
+            let mut back = Vec::new();
+            if expected == "br" {
+                brotli::Decompressor::new(&body[..], 4096)
+                    .read_to_end(&mut back)
+                    .unwrap();
+            } else {
+                flate2::read::GzDecoder::new(&body[..])
+                    .read_to_end(&mut back)
+                    .unwrap();
+            }
+            assert_eq!(back, plain, "{encoding}: the same bundle");
+            assert!(body.len() * 3 < plain.len(), "{encoding}: compressed");
+        }
+    }
+    // A matching validator still answers 304, whatever the encoding.
+    let request = Request::get("/api/v1/bundle")
+        .header(header::ACCEPT_ENCODING, "br")
+        .header(header::IF_NONE_MATCH, etag)
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, body) = send(&app, request).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+}
+
+#[tokio::test]
+async fn search_offers_the_site_tools_a_query_asks_for() {
+    let app = server::router(options(), content());
+    let (_, h, body) = get_json(&app, "/api/v1/search?q=which+therapy+is+right+for+me").await;
+    assert_eq!(h[header::CACHE_CONTROL], "no-store");
+    assert_eq!(body["tools"][0]["path"], "/preferences");
+    assert_eq!(body["tools"][0]["crisis"], false);
+    assert!(
+        body["tools"][0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("preferences")
+    );
+    assert!(
+        !body["hits"].as_array().unwrap().is_empty(),
+        "articles still follow"
+    );
+    for q in [
+        "crisis",
+        "suicide",
+        "help+now",
+        "I+want+to+end+my+life",
+        "suicidal+family+therapy",
+    ] {
+        let (_, _, body) = get_json(&app, &format!("/api/v1/search?q={q}")).await;
+        assert_eq!(body["tools"][0]["path"], "/crisis", "{q}");
+        assert_eq!(body["tools"][0]["crisis"], true, "{q}");
+    }
+    for q in [
+        "what+kind+of+therapy+should+I+choose",
+        "find+a+therapist+type",
+    ] {
+        let (_, _, body) = get_json(&app, &format!("/api/v1/search?q={q}")).await;
+        assert_eq!(body["tools"][0]["path"], "/preferences", "{q}");
+    }
+    let (_, _, body) = get_json(&app, "/api/v1/search?q=cognitive").await;
+    assert_eq!(body["tools"], serde_json::json!([]));
+}

@@ -1,16 +1,17 @@
 //! Search as you type. Without JavaScript the same form is a plain GET to `/search`.
 
-use crate::content::{SearchHit, SearchResponse};
+use crate::content::{SearchHit, SearchResponse, SearchTool};
 use crate::debounce::Debounce;
 use crate::paths;
 use leptos::prelude::*;
 
-/// Results shown for a query, with a status line for screen readers.
+/// Results shown for a query, with a status line for screen readers; the site tools
+/// the query asks for (the finder, the crisis page) come first, marked as such.
 #[island]
-pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
+pub fn SearchBox(query: String, hits: Vec<SearchHit>, tools: Vec<SearchTool>) -> impl IntoView {
     let searched = !query.trim().is_empty();
     let q = RwSignal::new(query.clone());
-    let shown = RwSignal::new(SearchResponse { query, hits });
+    let shown = RwSignal::new(SearchResponse { query, hits, tools });
     let generation = RwSignal::new(0u32);
     // Ask the server once typing pauses; a newer keystroke replaces the waiting query.
     let debounce = Debounce::new(150);
@@ -38,18 +39,25 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
                 } else {
                     String::new()
                 }
-            } else if r.hits.is_empty() {
-                format!(
-                    "No articles match “{}”. Try another word, or browse the paradigms.",
-                    r.query
-                )
             } else {
-                format!(
-                    "{} result{} for “{}”",
-                    r.hits.len(),
-                    if r.hits.len() == 1 { "" } else { "s" },
-                    r.query
-                )
+                let tools = match r.tools.as_slice() {
+                    [] => String::new(),
+                    [one] => format!("First, a page that may help: {}. ", one.title),
+                    more => format!("First, {} pages that may help. ", more.len()),
+                };
+                if r.hits.is_empty() {
+                    format!(
+                        "{tools}No articles match “{}”. Try another word, or browse the paradigms.",
+                        r.query
+                    )
+                } else {
+                    format!(
+                        "{tools}{} result{} for “{}”",
+                        r.hits.len(),
+                        if r.hits.len() == 1 { "" } else { "s" },
+                        r.query
+                    )
+                }
             }
         })
     };
@@ -68,6 +76,33 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
                 .collect_view()
         })
     };
+    let tools = move || {
+        shown.with(|r| {
+            let cards = r
+                .tools
+                .iter()
+                .map(|t| {
+                    let (class, label) = if t.crisis {
+                        ("card search-tool crisis", "Help now")
+                    } else {
+                        ("card search-tool", "Tool")
+                    };
+                    view! {
+                        <li class=class>
+                            <p class="search-tool-label">{label}</p>
+                            <h2><a href=t.path.clone()>{t.title.clone()}</a></h2>
+                            <p>{t.summary.clone()}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            (!r.tools.is_empty()).then(|| {
+                view! {
+                    <ul class="cards search-tools" data-test="search-tools" aria-label="Pages that may help">{cards}</ul>
+                }
+            })
+        })
+    };
     view! {
         <form class="search-form" role="search" method="get" action=paths::SEARCH>
             <label for="q">"Search the articles"</label>
@@ -77,6 +112,7 @@ pub fn SearchBox(query: String, hits: Vec<SearchHit>) -> impl IntoView {
             </div>
         </form>
         <p class="search-status" role="status" data-test="search-status">{status}</p>
+        {tools}
         <ol class="cards results" data-test="results">{results}</ol>
     }
 }

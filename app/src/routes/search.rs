@@ -11,12 +11,12 @@ pub const SEARCH_LIMIT: usize = 20;
 /// provides the [`SearchResponse`] in context.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let SearchResponse { query, hits } = use_context::<SearchResponse>().expect(
+    let SearchResponse { query, hits, tools } = use_context::<SearchResponse>().expect(
         "the search page is rendered by the server's search handler, which provides the results",
     );
     view! {
         <PageMeta title="Search" description="Search every Pathways article by title, summary and text."/>
         <h1>"Search"</h1>
-        <SearchBox query hits/>
+        <SearchBox query hits tools/>
     }
 }

@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::problem::problem_page;
 use crate::render::render_page;
 use crate::search_service::{SearchBusy, clip_query};
-use app::content::SearchResponse;
+use app::content::{SearchResponse, SearchTool};
 use app::routes::search::SEARCH_LIMIT;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -37,9 +37,36 @@ pub struct SearchResults {
     /// The query as searched (after clipping).
     pub query: String,
     pub hits: Vec<SearchResult>,
+    /// Site tools the query asks for, to offer before the articles: the preference
+    /// finder for "which therapy is right for me", the crisis page for "suicide"
+    /// (always first). Empty when none is asked for. (Added within v1.)
+    #[serde(default)]
+    pub tools: Vec<SearchToolResult>,
 }
 
-/// Search the articles: ranked hits with snippets. `no-store`: it carries the words searched.
+/// A site tool or page offered for a search, before the articles.
+#[derive(Serialize, ToSchema)]
+pub struct SearchToolResult {
+    /// Its path on the site, e.g. `/preferences` or `/crisis`.
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    /// True for the crisis page: show it first, as urgent help.
+    pub crisis: bool,
+}
+
+impl From<&SearchTool> for SearchToolResult {
+    fn from(t: &SearchTool) -> Self {
+        Self {
+            path: t.path.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            crisis: t.crisis,
+        }
+    }
+}
+
+/// Search the articles: ranked hits with snippets, and the site tools the query asks for. `no-store`: it carries the words searched.
 #[utoipa::path(get, path = "/api/v1/search", tag = "read", params(SearchParams),
     responses(
         (status = 200, description = "Ranked hits with snippets", body = SearchResults),
@@ -52,12 +79,13 @@ pub async fn search(
     let query = search_query(query);
     let (_, snap) = current(&state);
     match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
-        Ok(hits) => json(
+        Ok(found) => json(
             &snap.version,
             &SearchResults {
                 content_version: snap.version.clone(),
                 query,
-                hits: hits.iter().map(SearchResult::from).collect(),
+                hits: found.hits.iter().map(SearchResult::from).collect(),
+                tools: found.tools.iter().map(SearchToolResult::from).collect(),
             },
         ),
         Err(SearchBusy) => {
@@ -79,12 +107,16 @@ pub async fn search_page(
 ) -> Response {
     let query = search_query(query);
     match state.searcher.search(query.clone(), SEARCH_LIMIT).await {
-        Ok(hits) => {
+        Ok(found) => {
             render_page(
                 &state,
                 app::routes::paths::SEARCH.into(),
                 &headers,
-                SearchResponse { query, hits },
+                SearchResponse {
+                    query,
+                    hits: found.hits,
+                    tools: found.tools,
+                },
             )
             .await
         }

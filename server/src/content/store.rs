@@ -120,10 +120,15 @@ impl ContentStore {
 
     /// Search the current library.
     pub fn search(&self, query: &str, limit: usize) -> Vec<app::content::SearchHit> {
+        self.find(query, limit).hits
+    }
+
+    /// Search the current library: the site tools the query asks for, and articles.
+    pub fn find(&self, query: &str, limit: usize) -> super::search_index::Found {
         let s = self.served();
         s.search
             .as_ref()
-            .map(|index| index.search(&s.library, query, limit))
+            .map(|index| index.find(&s.library, query, limit))
             .unwrap_or_default()
     }
 

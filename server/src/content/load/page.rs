@@ -17,6 +17,9 @@ struct PageFront {
     title: String,
     summary: String,
     updated: String,
+    /// Searches that offer this page above the articles.
+    #[serde(default)]
+    search: Vec<String>,
 }
 
 /// This load's pages.
@@ -53,5 +56,6 @@ fn parse_page(path: &Path, name: &str, src: &str) -> Result<Page, Vec<ContentErr
         summary: front.summary,
         updated: front.updated,
         html: markdown::render(fm.body).html,
+        search: front.search,
     })
 }
