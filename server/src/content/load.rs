@@ -6,6 +6,7 @@
 
 mod article;
 mod compare;
+mod crisis;
 mod derive;
 mod fields;
 mod finder;
@@ -161,6 +162,7 @@ struct Site {
     glossary: Optional<glossary::Glossary>,
     prepare: Optional<Prepare>,
     compare: Optional<Compare>,
+    crisis: Optional<app::crisis::CrisisLines>,
 }
 
 /// Build a library from `root`. Files with problems keep their version from
@@ -210,6 +212,7 @@ pub fn load_cached(
         glossary,
         prepare: Optional::load(root, "prepare.yaml", prepare::parse_prepare, &mut errors),
         compare: Optional::load(root, "compare.yaml", compare::parse_compare, &mut errors),
+        crisis: Optional::load(root, "crisis-lines.yaml", crisis::parse_crisis, &mut errors),
     };
 
     // Phase 2: the whole tree.
@@ -274,6 +277,7 @@ fn assemble(site: Site, broken: &BTreeSet<SourceKey>, prev: &Library) -> Library
         .or_last_good(glossary_broken, &prev.glossary, |g| g.file.terms);
     library.prepare = site.prepare.or_last_good(false, &prev.prepare, Some);
     library.compare = site.compare.or_last_good(false, &prev.compare, Some);
+    library.crisis = site.crisis.or_last_good(false, &prev.crisis, Some);
     library
 }
 
