@@ -126,7 +126,8 @@ pub fn long_date(date: &str) -> String {
         "December",
     ];
     let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return date.to_string();
     };

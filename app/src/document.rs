@@ -4,11 +4,21 @@
 
 use crate::components::layout::Layout;
 use crate::routes::{
-    article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
-    not_found::NotFoundPage, paradigms::ParadigmsPage, preferences::PreferencesPage,
-    prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage, search::SearchPage,
+    article::ArticlePage,
+    compare::ComparePage,
     crisis::{CrisisCountryPage, CrisisPage},
-    site_page::SitePage, summary::SummaryPage, tag::TagPage,
+    glossary::GlossaryPage,
+    home::HomePage,
+    not_found::NotFoundPage,
+    paradigms::ParadigmsPage,
+    preferences::PreferencesPage,
+    prepare::PreparePage,
+    quiz::QuizPage,
+    quizzes::QuizzesPage,
+    search::SearchPage,
+    site_page::SitePage,
+    summary::SummaryPage,
+    tag::TagPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};

@@ -311,6 +311,9 @@ mod tests {
                 ("000".into(), ", Australia".into()),
             ]
         );
-        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
     }
 }

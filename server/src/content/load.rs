@@ -161,7 +161,8 @@ struct Site {
     pages: page::Pages,
     glossary: Optional<glossary::Glossary>,
     prepare: Optional<Prepare>,
-    compare: Optional<Compare>,
+    /// The comparison and the line of its `quiz:`.
+    compare: Optional<(Compare, usize)>,
     crisis: Optional<app::crisis::CrisisLines>,
 }
 
@@ -276,7 +277,10 @@ fn assemble(site: Site, broken: &BTreeSet<SourceKey>, prev: &Library) -> Library
         .glossary
         .or_last_good(glossary_broken, &prev.glossary, |g| g.file.terms);
     library.prepare = site.prepare.or_last_good(false, &prev.prepare, Some);
-    library.compare = site.compare.or_last_good(false, &prev.compare, Some);
+    let compare_broken = broken.contains(&SourceKey::Compare);
+    library.compare = site
+        .compare
+        .or_last_good(compare_broken, &prev.compare, |(c, _)| Some(c));
     library.crisis = site.crisis.or_last_good(false, &prev.crisis, Some);
     library
 }

@@ -200,8 +200,7 @@ pub(super) fn parse_crisis(path: &Path, src: &str) -> Result<CrisisLines, Vec<Co
     let mut countries = Vec::new();
     for c in file.countries {
         let country_line = at.next("code");
-        let code_ok =
-            c.code.len() == 2 && c.code.chars().all(|ch| ch.is_ascii_lowercase());
+        let code_ok = c.code.len() == 2 && c.code.chars().all(|ch| ch.is_ascii_lowercase());
         if !code_ok {
             errs.push(err(
                 country_line,
@@ -259,13 +258,12 @@ pub(super) fn parse_crisis(path: &Path, src: &str) -> Result<CrisisLines, Vec<Co
                     format!("{}: a {} line without a number", l.name, l.kind),
                     "add `number:` as it is dialled, e.g. `number: 116 123`",
                 )),
-                (Some(LineKind::Call | LineKind::Text), Some(n), _) if !valid_number(n) => {
-                    errs.push(err(
+                (Some(LineKind::Call | LineKind::Text), Some(n), _) if !valid_number(n) => errs
+                    .push(err(
                         key("number"),
                         format!("`{n}` is not a phone number"),
                         "write digits with spaces or hyphens between groups, e.g. `116 123`",
-                    ))
-                }
+                    )),
                 (Some(LineKind::Chat), _, u) if !u.as_deref().is_some_and(valid_url) => {
                     errs.push(err(
                         key("url"),
