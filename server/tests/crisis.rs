@@ -44,7 +44,9 @@ fn bundled_lines_cover_the_countries_with_sources_and_dates() {
             assert!(l.source.starts_with("https://"), "{code}: {l:?}");
             let href = l.href();
             assert!(
-                href.starts_with("tel:") || href.starts_with("sms:") || href.starts_with("https://"),
+                href.starts_with("tel:")
+                    || href.starts_with("sms:")
+                    || href.starts_with("https://"),
                 "{href}"
             );
         }
@@ -86,12 +88,20 @@ fn broken_files_are_refused_with_line_and_hint_and_the_last_good_one_is_kept() {
             "unknown kind of line `fax`",
         ),
         (
-            src.replacen("checked: 2026-11-25\n    lines", "checked: 2026-02-30\n    lines", 1),
+            src.replacen(
+                "checked: 2026-11-25\n    lines",
+                "checked: 2026-02-30\n    lines",
+                1,
+            ),
             "checked: 2026-02-30",
             "is not a date",
         ),
         (
-            src.replacen("source: https://www.samaritans.org\n", "source: www.samaritans.org\n", 1),
+            src.replacen(
+                "source: https://www.samaritans.org\n",
+                "source: www.samaritans.org\n",
+                1,
+            ),
             "source: www.samaritans.org",
             "is not an https:// address",
         ),
@@ -178,7 +188,9 @@ async fn crisis_page_has_emergency_buttons_and_a_country_picker() {
         ("tel:111", "Call 111"),
     ] {
         assert!(
-            body.contains(&format!(r#"<a class="crisis-number" href="{href}">{label}</a>"#)),
+            body.contains(&format!(
+                r#"<a class="crisis-number" href="{href}">{label}</a>"#
+            )),
             "{label}"
         );
     }
@@ -192,7 +204,10 @@ async fn crisis_page_has_emergency_buttons_and_a_country_picker() {
     }
     assert!(body.contains(r#"href="https://findahelpline.com""#));
     // The general advice of pages/crisis.md, with the overdose caution.
-    assert!(body.contains("If you have taken an overdose"), "overdose caution");
+    assert!(
+        body.contains("If you have taken an overdose"),
+        "overdose caution"
+    );
 }
 
 #[tokio::test]
@@ -216,21 +231,35 @@ async fn a_country_page_has_its_lines_as_buttons_and_the_checked_date() {
         ("tel:08001111", "Call 0800 1111"),
     ] {
         assert!(
-            body.contains(&format!(r#"<a class="crisis-number" href="{href}">{label}</a>"#)),
+            body.contains(&format!(
+                r#"<a class="crisis-number" href="{href}">{label}</a>"#
+            )),
             "{label}"
         );
     }
-    assert!(body.contains("Samaritans: for anyone who is struggling"), "who it is for");
+    assert!(
+        body.contains("Samaritans: for anyone who is struggling"),
+        "who it is for"
+    );
     assert!(body.contains("24 hours a day"), "when");
     assert!(
         body.contains(r#"Numbers checked: <time datetime="2026-11-25">25 November 2026</time>"#),
         "checked date"
     );
-    assert!(body.contains(r#"href="https://www.samaritans.org""#), "source");
-    assert!(body.contains("If you have taken an overdose"), "overdose caution");
+    assert!(
+        body.contains(r#"href="https://www.samaritans.org""#),
+        "source"
+    );
+    assert!(
+        body.contains("If you have taken an overdose"),
+        "overdose caution"
+    );
 
     let (_, _, us) = send(&app, get("/crisis/us")).await;
-    assert!(us.contains(r#"href="sms:741741">Text HOME to 741741</a>"#), "{us}");
+    assert!(
+        us.contains(r#"href="sms:741741">Text HOME to 741741</a>"#),
+        "{us}"
+    );
     assert!(us.contains(r#"href="sms:988">Text 988</a>"#));
 }
 
@@ -240,7 +269,10 @@ async fn an_unknown_country_is_a_404_that_lists_the_countries() {
     for path in ["/crisis/zz", "/crisis/GB", "/crisis/united-kingdom"] {
         let (status, _, body) = send(&app, get(path)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
-        assert!(body.contains(r#"href="/crisis/gb""#), "{path}: countries listed");
+        assert!(
+            body.contains(r#"href="/crisis/gb""#),
+            "{path}: countries listed"
+        );
         assert!(body.contains("findahelpline.com"), "{path}");
     }
 }
@@ -278,7 +310,9 @@ async fn the_sitemap_lists_the_country_pages() {
 async fn compare_links_its_quiz_near_the_top_and_the_quiz_reads_compare_first() {
     let app = support::app();
     let (_, _, body) = send(&app, get("/compare")).await;
-    let test = body.find(r#"data-test="test-yourself""#).expect("Test yourself");
+    let test = body
+        .find(r#"data-test="test-yourself""#)
+        .expect("Test yourself");
     let intro = body.find(r#"class="lead""#).expect("intro");
     assert!(test < intro, "Test yourself comes before the long intro");
     assert!(body.contains(r#"href="/quizzes/integrative-or-eclectic">Test yourself: "#));
@@ -315,17 +349,27 @@ fn option_order_must_match_between_questions() {
         + 1;
     assert_eq!(e.line, second_prompt, "{e}");
     assert!(
-        e.message
-            .contains("question 2 lists `Eclectic` before `Integrative`, question 1 the other way round"),
+        e.message.contains(
+            "question 2 lists `Eclectic` before `Integrative`, question 1 the other way round"
+        ),
         "{e}"
     );
-    assert!(e.hint.as_deref().unwrap().contains("list `Integrative` before `Eclectic`"));
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap()
+            .contains("list `Integrative` before `Eclectic`")
+    );
 }
 
 #[test]
 fn compare_must_name_a_quiz_that_exists() {
     let src = std::fs::read_to_string(bundled().join("compare.yaml")).unwrap();
-    let bad = src.replacen("quiz: integrative-or-eclectic", "quiz: integrative-or-eclectik", 1);
+    let bad = src.replacen(
+        "quiz: integrative-or-eclectic",
+        "quiz: integrative-or-eclectik",
+        1,
+    );
     assert_ne!(bad, src);
     let outcome = load_with("compare.yaml", &bad, None);
     assert_eq!(outcome.errors.len(), 1, "{:?}", outcome.errors);

@@ -166,7 +166,10 @@ async fn quiz_post_is_scored_and_never_cached() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     let score = element(&body, r#"data-test="score""#);
-    assert!(score.contains(&format!("You got {n} of {n} right")), "{score}");
+    assert!(
+        score.contains(&format!("You got {n} of {n} right")),
+        "{score}"
+    );
     // The score is a focusable heading with the id the form's action points at, so
     // the page opens there, and it comes before the questions.
     assert!(
@@ -179,11 +182,20 @@ async fn quiz_post_is_scored_and_never_cached() {
     );
     let at_score = body.find(r#"data-test="score""#).unwrap();
     let first_question = body.find(r#"data-test="question""#).unwrap();
-    assert!(at_score < first_question, "the score is below the questions");
+    assert!(
+        at_score < first_question,
+        "the score is below the questions"
+    );
     assert_eq!(body.matches(r#"data-test="feedback""#).count(), n);
-    assert_eq!(body.matches("<strong>You got this right.</strong>").count(), n);
+    assert_eq!(
+        body.matches("<strong>You got this right.</strong>").count(),
+        n
+    );
     // Right and wrong in words on the options, not by colour alone.
-    assert_eq!(body.matches("Your answer · Correct answer").count(), right.iter().map(Vec::len).sum::<usize>());
+    assert_eq!(
+        body.matches("Your answer · Correct answer").count(),
+        right.iter().map(Vec::len).sum::<usize>()
+    );
     assert_eq!(body.matches("Your answer · Not right").count(), 0);
     // The page's own note, not the footer's.
     let main = element(&body, r#"id="main""#);
@@ -206,7 +218,11 @@ async fn quiz_post_is_scored_and_never_cached() {
     );
     assert_eq!(body.matches("<strong>Not quite.</strong>").count(), 1);
     let question = element(&body, r#"data-test="question""#);
-    assert_eq!(question.matches("Your answer · Not right").count(), 1, "{question}");
+    assert_eq!(
+        question.matches("Your answer · Not right").count(),
+        1,
+        "{question}"
+    );
     assert_eq!(
         question.matches(">Correct answer<").count(),
         right[0].len(),
@@ -216,7 +232,10 @@ async fn quiz_post_is_scored_and_never_cached() {
     // Unanswered questions score nothing.
     let (_, _, body) = send(post_form("/quizzes/cbt-basics", &quiz_form(&right[..1]))).await;
     let score = element(&body, r#"data-test="score""#);
-    assert!(score.contains(&format!("You got 1 of {n} right")), "{score}");
+    assert!(
+        score.contains(&format!("You got 1 of {n} right")),
+        "{score}"
+    );
     assert_eq!(
         body.matches("<strong>Not answered.</strong>").count(),
         n - 1
