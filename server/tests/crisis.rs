@@ -26,6 +26,14 @@ fn good_yaml() -> String {
     std::fs::read_to_string(bundled().join("crisis-lines.yaml")).unwrap()
 }
 
+/// A number as a tap target: `<a href=… class="crisis-number">label</a>` (Leptos
+/// writes `class` after the other attributes).
+fn has_button(body: &str, href: &str, label: &str) -> bool {
+    body.contains(&format!(
+        r#"<a href="{href}" class="crisis-number">{label}</a>"#
+    ))
+}
+
 /// The 1-based line of the first line of `src` containing `needle`.
 fn line_of(src: &str, needle: &str) -> usize {
     src.lines().position(|l| l.contains(needle)).unwrap() + 1
@@ -187,12 +195,7 @@ async fn crisis_page_has_emergency_buttons_and_a_country_picker() {
         ("tel:000", "Call 000"),
         ("tel:111", "Call 111"),
     ] {
-        assert!(
-            body.contains(&format!(
-                r#"<a class="crisis-number" href="{href}">{label}</a>"#
-            )),
-            "{label}"
-        );
+        assert!(has_button(&body, href, label), "{label}");
     }
     for code in ["us", "ca", "gb", "ie", "au", "nz"] {
         assert!(
@@ -230,12 +233,7 @@ async fn a_country_page_has_its_lines_as_buttons_and_the_checked_date() {
         ("sms:85258", "Text 85258"),
         ("tel:08001111", "Call 0800 1111"),
     ] {
-        assert!(
-            body.contains(&format!(
-                r#"<a class="crisis-number" href="{href}">{label}</a>"#
-            )),
-            "{label}"
-        );
+        assert!(has_button(&body, href, label), "{label}");
     }
     assert!(
         body.contains("Samaritans: for anyone who is struggling"),
@@ -256,11 +254,13 @@ async fn a_country_page_has_its_lines_as_buttons_and_the_checked_date() {
     );
 
     let (_, _, us) = send(&app, get("/crisis/us")).await;
-    assert!(
-        us.contains(r#"href="sms:741741">Text HOME to 741741</a>"#),
-        "{us}"
-    );
-    assert!(us.contains(r#"href="sms:988">Text 988</a>"#));
+    assert!(has_button(&us, "sms:741741", "Text HOME to 741741"), "{us}");
+    assert!(has_button(&us, "sms:988", "Text 988"));
+    assert!(has_button(
+        &us,
+        "https://988lifeline.org/chat",
+        "Chat online"
+    ));
 }
 
 #[tokio::test]
@@ -315,7 +315,12 @@ async fn compare_links_its_quiz_near_the_top_and_the_quiz_reads_compare_first() 
         .expect("Test yourself");
     let intro = body.find(r#"class="lead""#).expect("intro");
     assert!(test < intro, "Test yourself comes before the long intro");
-    assert!(body.contains(r#"href="/quizzes/integrative-or-eclectic">Test yourself: "#));
+    assert!(
+        body.contains(
+            r#"href="/quizzes/integrative-or-eclectic" class="button secondary">Test yourself: "#
+        ),
+        "{body}"
+    );
 
     let (_, _, quiz) = send(&app, get("/quizzes/integrative-or-eclectic")).await;
     assert!(
