@@ -68,7 +68,8 @@ test('a keyboard user looks through options, checks, and lands on the score', as
   await expect(questions.first().locator('label.option').nth(1).locator('[data-test="mark"]')).toContainText('Your answer');
 
   // Try again from the keyboard: marks go, and the focus returns to question 1.
-  await tabTo(page, 'button:text("Try again")');
+  await tabTo(page, '.quiz-actions button[type="button"]');
+  await expect(page.locator(':focus')).toHaveText('Try again');
   await page.keyboard.press('Enter');
   await nothingMarked(page);
   await expect(page.locator('input[name="q0"]').first()).toBeFocused();
