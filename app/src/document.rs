@@ -3,22 +3,12 @@
 //! this code.
 
 use crate::components::layout::Layout;
+use crate::routes::crisis::{CrisisCountryPage, CrisisPage};
 use crate::routes::{
-    article::ArticlePage,
-    compare::ComparePage,
-    crisis::{CrisisCountryPage, CrisisPage},
-    glossary::GlossaryPage,
-    home::HomePage,
-    not_found::NotFoundPage,
-    paradigms::ParadigmsPage,
-    preferences::PreferencesPage,
-    prepare::PreparePage,
-    quiz::QuizPage,
-    quizzes::QuizzesPage,
-    search::SearchPage,
-    site_page::SitePage,
-    summary::SummaryPage,
-    tag::TagPage,
+    article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
+    not_found::NotFoundPage, paradigms::ParadigmsPage, preferences::PreferencesPage,
+    prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage, search::SearchPage,
+    site_page::SitePage, summary::SummaryPage, tag::TagPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
