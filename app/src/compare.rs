@@ -13,6 +13,10 @@ pub struct Compare {
     pub examples: Vec<WorkedExample>,
     pub sources: Vec<String>,
     pub updated: String,
+    /// The quiz that tests this comparison (its id): linked as "Test yourself" near
+    /// the top of `/compare`, and its "Read first" points back here.
+    #[serde(default)]
+    pub quiz: Option<String>,
 }
 
 /// One row of the side-by-side comparison.

@@ -146,6 +146,8 @@ pub struct Library {
     pub prepare: Option<crate::prepare::Prepare>,
     /// The integrative-vs-eclectic comparison.
     pub compare: Option<crate::compare::Compare>,
+    /// Crisis lines per country (`crisis-lines.yaml`).
+    pub crisis: Option<crate::crisis::CrisisLines>,
     /// Derived at load: tag → article slugs in reading order.
     pub tags: BTreeMap<String, Vec<String>>,
     /// Derived at load: slug → up to three related article slugs.

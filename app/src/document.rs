@@ -3,6 +3,7 @@
 //! this code.
 
 use crate::components::layout::Layout;
+use crate::routes::crisis::{CrisisCountryPage, CrisisPage};
 use crate::routes::{
     article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
     not_found::NotFoundPage, paradigms::ParadigmsPage, preferences::PreferencesPage,
@@ -67,7 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("quizzes"), ParamSegment("id")) view=QuizPage/>
                     <Route path=StaticSegment("about") view=SitePage/>
                     <Route path=StaticSegment("privacy") view=SitePage/>
-                    <Route path=StaticSegment("crisis") view=SitePage/>
+                    <Route path=StaticSegment("crisis") view=CrisisPage/>
+                    <Route path=(StaticSegment("crisis"), ParamSegment("code")) view=CrisisCountryPage/>
                 </Routes>
             </Layout>
         </Router>

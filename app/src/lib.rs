@@ -8,6 +8,7 @@ pub mod answers;
 pub mod compare;
 pub mod components;
 pub mod content;
+pub mod crisis;
 pub mod debounce;
 pub mod finder;
 pub mod finder_scoring;

@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod compare;
+pub mod crisis;
 pub mod glossary;
 pub mod home;
 pub mod not_found;

@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 const pages = [
   '/', '/paradigms', '/articles/cbt', '/articles/integrative-vs-eclectic', '/tags/modality', '/glossary',
   '/compare', '/search?q=anxiety', '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary',
-  '/about', '/privacy', '/crisis', '/no-such-page', '/articles/client-advocacy',
+  '/about', '/privacy', '/crisis', '/crisis/gb', '/crisis/us', '/no-such-page', '/articles/client-advocacy',
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -17,6 +17,9 @@ const routes = [
   '/quizzes/cbt-basics',
   '/search?q=therapy',
   '/crisis',
+  '/crisis/gb',
+  '/crisis/us',
+  '/crisis/zz',
   '/about',
   '/privacy',
 ];

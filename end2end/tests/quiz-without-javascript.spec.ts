@@ -18,7 +18,15 @@ test.describe('a reader without JavaScript can take a quiz', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['cache-control']).toBe('no-store');
     await expect(page.locator('[data-test="score"]')).toContainText(new RegExp(`You got \\d+ of ${n} right`));
+    // The scored page opens at the score: the address ends in #score, and the
+    // score heading is on screen without scrolling.
+    expect(page.url()).toMatch(/\/quizzes\/cbt-basics#score$/);
+    await expect(page.locator('h2#score')).toBeInViewport();
+    await expect(page.locator('h2#score')).toHaveText(new RegExp(`^You got \\d+ of ${n} right$`));
     await expect(page.locator('[data-test="feedback"]')).toHaveCount(n);
+    // Right and wrong are said in words on the options.
+    await expect(questions.first().locator('[data-test="mark"]', { hasText: 'Your answer' })).toHaveCount(1);
+    await expect(page.locator('[data-test="mark"]', { hasText: 'Correct answer' }).first()).toBeVisible();
     // The reader's picks are shown again, checked.
     await expect(questions.first().locator('input').first()).toBeChecked();
     await page.getByRole('link', { name: 'Try again' }).click();

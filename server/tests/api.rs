@@ -27,7 +27,7 @@ fn post_json(path: &str, body: &str) -> Request<Body> {
 }
 
 /// Every read endpoint of the bundled content, with a real id where one is needed.
-const READS: [&str; 14] = [
+const READS: [&str; 15] = [
     "/api/v1/articles",
     "/api/v1/articles?limit=3",
     "/api/v1/articles/cbt",
@@ -41,6 +41,7 @@ const READS: [&str; 14] = [
     "/api/v1/prepare",
     "/api/v1/pages/crisis",
     "/api/v1/pages/about",
+    "/api/v1/crisis",
     "/api/v1/bundle",
 ];
 

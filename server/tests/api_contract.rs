@@ -81,6 +81,7 @@ fn samples() -> Vec<(&'static str, &'static str, Request<Body>)> {
         ("/api/v1/prepare", "get", get("/api/v1/prepare")),
         ("/api/v1/pages/{slug}", "get", get("/api/v1/pages/crisis")),
         ("/api/v1/pages/{slug}", "get", get("/api/v1/pages/no-such")),
+        ("/api/v1/crisis", "get", get("/api/v1/crisis")),
         (
             "/api/v1/search",
             "get",

@@ -28,11 +28,14 @@ fn article(title: &str, link: &str) -> String {
 fn articles_named_like_other_sources_do_not_collide() {
     let (dir, manifest) = valid_copy();
     let root = dir.path();
-    std::fs::copy(
-        manifest.join("../content/compare.yaml"),
-        root.join("compare.yaml"),
-    )
-    .unwrap();
+    // Without its `quiz:`: the fixture tree does not have that quiz.
+    let compare = std::fs::read_to_string(manifest.join("../content/compare.yaml")).unwrap();
+    let compare: String = compare
+        .lines()
+        .filter(|l| !l.starts_with("quiz:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(root.join("compare.yaml"), compare).unwrap();
     let names = ["glossary", "finder", "compare", "prepare"];
     for name in names {
         std::fs::write(

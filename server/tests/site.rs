@@ -178,16 +178,41 @@ async fn quiz_post_is_scored_and_never_cached() {
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     let score = element(&body, r#"data-test="score""#);
     assert!(
-        score.contains(&format!("You got {n} of {n} right.")),
+        score.contains(&format!("You got {n} of {n} right")),
         "{score}"
     );
+    // The score is a focusable heading with the id the form's action points at, so
+    // the page opens there, and it comes before the questions.
+    assert!(
+        score.contains(r#"<h2 id="score" tabindex="-1">"#),
+        "{score}"
+    );
+    assert!(
+        body.contains(r##"action="/quizzes/cbt-basics#score""##),
+        "the form does not post to #score"
+    );
+    let at_score = body.find(r#"data-test="score""#).unwrap();
+    let first_question = body.find(r#"data-test="question""#).unwrap();
+    assert!(
+        at_score < first_question,
+        "the score is below the questions"
+    );
     assert_eq!(body.matches(r#"data-test="feedback""#).count(), n);
-    assert_eq!(body.matches("<strong>Correct.</strong>").count(), n);
+    assert_eq!(
+        body.matches("<strong>You got this right.</strong>").count(),
+        n
+    );
+    // Right and wrong in words on the options, not by colour alone.
+    assert_eq!(
+        body.matches("Your answer · Correct answer").count(),
+        right.iter().map(Vec::len).sum::<usize>()
+    );
+    assert_eq!(body.matches("Your answer · Not right").count(), 0);
     // The page's own note, not the footer's.
     let main = element(&body, r#"id="main""#);
     assert!(main.contains("not a diagnosis"), "{main}");
 
-    // One wrong answer costs one point, and its feedback says so.
+    // One wrong answer costs one point, and its feedback and options say so.
     let mut one_wrong = right.clone();
     let first = &quiz.questions[0];
     one_wrong[0] = vec![
@@ -199,18 +224,50 @@ async fn quiz_post_is_scored_and_never_cached() {
     assert_eq!(status, StatusCode::OK);
     let score = element(&body, r#"data-test="score""#);
     assert!(
-        score.contains(&format!("You got {} of {n} right.", n - 1)),
+        score.contains(&format!("You got {} of {n} right", n - 1)),
         "{score}"
     );
     assert_eq!(body.matches("<strong>Not quite.</strong>").count(), 1);
+    let question = element(&body, r#"data-test="question""#);
+    assert_eq!(
+        question.matches("Your answer · Not right").count(),
+        1,
+        "{question}"
+    );
+    assert_eq!(
+        question.matches(">Correct answer<").count(),
+        right[0].len(),
+        "{question}"
+    );
 
     // Unanswered questions score nothing.
     let (_, _, body) = send(post_form("/quizzes/cbt-basics", &quiz_form(&right[..1]))).await;
     let score = element(&body, r#"data-test="score""#);
     assert!(
-        score.contains(&format!("You got 1 of {n} right.")),
+        score.contains(&format!("You got 1 of {n} right")),
         "{score}"
     );
+    assert_eq!(
+        body.matches("<strong>Not answered.</strong>").count(),
+        n - 1
+    );
+}
+
+/// Before a reader checks, nothing is marked: no score, no feedback, no marks.
+#[tokio::test]
+async fn quiz_page_marks_nothing_before_the_check() {
+    let (status, _, body) = send(support::get("/quizzes/cbt-basics")).await;
+    assert_eq!(status, StatusCode::OK);
+    for marker in [
+        r#"data-test="score""#,
+        r#"data-test="feedback""#,
+        r#"data-test="mark""#,
+        "is-correct",
+        "is-wrong",
+    ] {
+        assert!(!body.contains(marker), "{marker} before the check");
+    }
+    assert!(body.contains("Check my answers"));
 }
 
 #[tokio::test]

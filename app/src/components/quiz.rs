@@ -1,5 +1,9 @@
-//! The knowledge quiz island: feedback on every tap after hydration, and a plain
-//! form POST that the server scores when JavaScript is off.
+//! The knowledge quiz island. Choosing an option (with a tap, or arrow keys in a
+//! radio group) only selects it: nothing is marked until "Check my answers". Then
+//! the score appears above the questions and takes the focus, and each option says
+//! in words whether it is the correct answer and whether it was the reader's.
+//! Without JavaScript the form posts to the server, which scores it and renders
+//! the same marked page, opened at the score (`#score`).
 
 use crate::content::Quiz;
 use crate::form_fields;
@@ -15,22 +19,31 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
     let mut initial = submitted;
     initial.resize(n, Vec::new());
     let answers = RwSignal::new(initial);
-    let revealed = RwSignal::new(vec![was_submitted; n]);
     let finished = RwSignal::new(was_submitted);
     // Controls that only work with JavaScript appear once the island is alive.
     let hydrated = super::hydrated(|| {});
+    let score_heading = NodeRef::<leptos::html::H2>::new();
+    let first_option = NodeRef::<leptos::html::Input>::new();
     let quiz = StoredValue::new(quiz);
-    let action = quiz.with_value(|q| paths::quiz(&q.id));
+    let href = quiz.with_value(|q| paths::quiz(&q.id));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        revealed.set(vec![true; n]);
         finished.set(true);
+        // The score is rendered by then; move the focus there so it is read out.
+        request_animation_frame(move || {
+            if let Some(h) = score_heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
     };
     let retry = move |_| {
         answers.set(vec![Vec::new(); n]);
-        revealed.set(vec![false; n]);
         finished.set(false);
+        // The button is gone; start again at the first question.
+        if let Some(input) = first_option.get_untracked() {
+            let _ = input.focus();
+        }
     };
 
     let questions = (0..n)
@@ -45,20 +58,28 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
                 .map(|(j, option)| {
                     let is_checked = move || answers.with(|a| a[i].contains(&j));
                     let is_correct = option.correct;
-                    let class = move || {
-                        let mut c = String::from("option");
-                        if revealed.with(|r| r[i]) {
-                            if is_correct {
-                                c.push_str(" is-correct");
-                            } else if is_checked() {
-                                c.push_str(" is-wrong");
-                            }
-                        }
-                        c
+                    let marked = move || finished.get() && (is_correct || is_checked());
+                    let class = move || match (marked(), is_correct) {
+                        (true, true) => "option is-correct",
+                        (true, false) => "option is-wrong",
+                        _ => "option",
                     };
+                    // Said in words, not by colour alone.
+                    let mark = move || {
+                        marked().then(|| {
+                            let text = match (is_checked(), is_correct) {
+                                (true, true) => "Your answer · Correct answer",
+                                (true, false) => "Your answer · Not right",
+                                _ => "Correct answer",
+                            };
+                            view! { <span class="option-mark" data-test="mark">{text}</span> }
+                        })
+                    };
+                    let node = if i == 0 && j == 0 { first_option } else { NodeRef::new() };
                     view! {
                         <label class=class>
                             <input
+                                node_ref=node
                                 type=if multiple { "checkbox" } else { "radio" }
                                 name=name.clone()
                                 value=j.to_string()
@@ -74,22 +95,19 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
                                             a[i] = vec![j];
                                         }
                                     });
-                                    if !multiple {
-                                        revealed.update(|r| r[i] = true);
-                                    }
                                 }
                             />
-                            <span>{option.text.clone()}</span>
+                            <span>{option.text.clone()}{mark}</span>
                         </label>
                     }
                 })
                 .collect_view();
             let explanation = question.explanation.clone();
-            let verdict = move || answers.with(|a| quiz.with_value(|q| judge(q, i, &a[i])));
             let feedback = move || {
-                revealed.with(|r| r[i]).then(|| {
-                    let (class, label) = match verdict() {
-                        Verdict::Correct => ("feedback is-correct", "Correct."),
+                finished.get().then(|| {
+                    let verdict = answers.with(|a| quiz.with_value(|q| judge(q, i, &a[i])));
+                    let (class, label) = match verdict {
+                        Verdict::Correct => ("feedback is-correct", "You got this right."),
                         Verdict::Incorrect => ("feedback is-wrong", "Not quite."),
                         Verdict::Unanswered => ("feedback", "Not answered."),
                     };
@@ -97,15 +115,6 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
                         <p class=class data-test="feedback">
                             <strong>{label}</strong>" "{explanation.clone()}
                         </p>
-                    }
-                })
-            };
-            let check_button = move || {
-                (multiple && hydrated.get() && !revealed.with(|r| r[i])).then(|| {
-                    view! {
-                        <button type="button" class="button secondary" on:click=move |_| revealed.update(|r| r[i] = true)>
-                            "Check this answer"
-                        </button>
                     }
                 })
             };
@@ -117,8 +126,7 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
                         {multiple.then(|| view! { <span class="question-hint">" (choose all that apply)"</span> })}
                     </legend>
                     <div class="options">{options}</div>
-                    {check_button}
-                    <div aria-live="polite">{feedback}</div>
+                    {feedback}
                 </fieldset>
             }
         })
@@ -128,15 +136,17 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
         finished.get().then(|| {
             let score = answers.with(|a| quiz.with_value(|q| score_quiz(q, a)));
             view! {
-                <div class="quiz-result" role="status" data-test="score">
-                    <p class="score">{format!("You got {} of {} right.", score.correct, score.total)}</p>
-                    <p>"Read each explanation above: they matter more than the score."</p>
+                <div class="quiz-result" data-test="score">
+                    <h2 id="score" tabindex="-1" node_ref=score_heading>
+                        {format!("You got {} of {} right", score.correct, score.total)}
+                    </h2>
+                    <p>"Each question below now shows the correct answer and yours, with an explanation. The explanations matter more than the score."</p>
                 </div>
             }
         })
     };
     let try_again = move || {
-        let href = action.clone();
+        let href = href.clone();
         finished.get().then(|| {
             if hydrated.get() {
                 view! { <button type="button" class="button" on:click=retry>"Try again"</button> }
@@ -146,7 +156,8 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
             }
         })
     };
-    let action = quiz.with_value(|q| paths::quiz(&q.id));
+    // Without JavaScript the scored page opens at the score.
+    let action = quiz.with_value(|q| format!("{}#score", paths::quiz(&q.id)));
 
     view! {
         <form
@@ -156,8 +167,8 @@ pub fn QuizRunner(quiz: Quiz, submitted: QuizAnswers) -> impl IntoView {
             on:submit=on_submit
             data-hydrated=move || hydrated.get().then_some("true")
         >
-            {questions}
             {result}
+            {questions}
             <div class="quiz-actions">
                 {move || (!finished.get()).then(|| view! { <button type="submit" class="button">"Check my answers"</button> })}
                 {try_again}

@@ -1,5 +1,6 @@
 use super::PageMeta;
 use crate::content::use_library;
+use crate::paths;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 
@@ -73,9 +74,27 @@ pub fn ComparePage() -> impl IntoView {
         .iter()
         .map(|s| view! { <li>{s.clone()}</li> })
         .collect_view();
+    // "Test yourself" sits under the title, on the first screen of a phone.
+    let quiz = c
+        .quiz
+        .as_ref()
+        .and_then(|id| lib.quizzes.get(id))
+        .map(|q| (paths::quiz(&q.id), q.title.clone(), q.questions.len()));
+    let test_yourself = quiz.clone().map(|(href, title, n)| {
+        view! {
+            <p class="test-yourself" data-test="test-yourself">
+                <a class="button secondary" href=href>"Test yourself: "{title}</a>
+                <span class="meta">{format!(" A quiz of {n} questions, with the answers explained.")}</span>
+            </p>
+        }
+    });
+    let quiz_link = quiz.map(|(href, _, _)| {
+        view! { " or "<a href=href>"test yourself with the quiz"</a> }
+    });
     view! {
         <PageMeta title=c.title.clone() description=c.summary.clone()/>
         <h1>{c.title.clone()}</h1>
+        {test_yourself}
         <p class="lead">{c.intro.clone()}</p>
         <div class="compare">
             <fieldset class="view-switch">
@@ -99,7 +118,7 @@ pub fn ComparePage() -> impl IntoView {
         <ol class="cards routes">{routes}</ol>
         <p>
             "Want to know which way suits you? "<a href="/preferences">"Find your preferences"</a>
-            " or "<a href="/quizzes/integrative-or-eclectic">"try the quiz"</a>"."
+            {quiz_link}"."
         </p>
         <section class="sources" aria-labelledby="sources">
             <h2 id="sources">"Sources"</h2>

@@ -23,8 +23,20 @@ pub fn QuizPage() -> impl IntoView {
     let submitted = use_context::<PostedQuizAnswers>()
         .map(|s| s.0)
         .unwrap_or_default();
-    let article = quiz.article.as_ref().and_then(|slug| lib.articles.get(slug)).map(|a| {
-        view! { <p>"Read first: "<a href=format!("/articles/{}", a.slug)>{a.title.clone()}</a></p> }
+    // "Read first": the comparison when it names this quiz as its test, else the
+    // quiz's article.
+    let compare = lib
+        .compare
+        .as_ref()
+        .filter(|c| c.quiz.as_deref() == Some(quiz.id.as_str()))
+        .map(|c| ("/compare".to_string(), c.title.clone()));
+    let article = quiz
+        .article
+        .as_ref()
+        .and_then(|slug| lib.articles.get(slug))
+        .map(|a| (format!("/articles/{}", a.slug), a.title.clone()));
+    let article = compare.or(article).map(|(href, title)| {
+        view! { <p data-test="read-first">"Read first: "<a href=href>{title}</a></p> }
     });
     view! {
         <PageMeta title=quiz.title.clone() description=quiz.summary.clone()/>

@@ -4,7 +4,7 @@ use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// `/about`, `/privacy`, `/crisis`: pages from `content/pages/<name>.md`.
+/// `/about`, `/privacy`: pages from `content/pages/<name>.md`.
 #[component]
 pub fn SitePage() -> impl IntoView {
     let name = use_location()

@@ -5,6 +5,7 @@
 //! lists are in reading order), so replicas that read the same tree agree on it,
 //! and it changes exactly when something a client can see changes.
 
+use super::crisis::CrisisDirectory;
 use super::dto::{ArticleDetail, GlossaryIndex, Paradigm, QuizDetail, SitePage, paradigms, tags};
 use super::dto_finder::{Comparison, Finder, GlossaryEntry, Reflection};
 use super::read::{current, versioned};
@@ -38,6 +39,8 @@ pub struct Bundle {
     pub prepare: Option<Reflection>,
     /// Site pages (about, privacy, crisis), by name.
     pub pages: Vec<SitePage>,
+    /// Crisis lines per country (as `/api/v1/crisis`).
+    pub crisis: Option<CrisisDirectory>,
 }
 
 impl Bundle {
@@ -63,6 +66,7 @@ impl Bundle {
             compare: lib.compare.as_ref().map(Comparison::from),
             prepare: lib.prepare.as_ref().map(Reflection::from),
             pages: lib.pages.values().map(SitePage::from).collect(),
+            crisis: lib.crisis.as_ref().map(CrisisDirectory::from),
         }
     }
 }

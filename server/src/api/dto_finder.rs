@@ -220,6 +220,8 @@ pub struct Comparison {
     pub examples: Vec<WorkedExampleEntry>,
     pub sources: Vec<String>,
     pub updated: String,
+    /// The id of the quiz that tests this comparison, if there is one.
+    pub quiz: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -288,6 +290,7 @@ impl From<&Compare> for Comparison {
                 .collect(),
             sources: c.sources.clone(),
             updated: c.updated.clone(),
+            quiz: c.quiz.clone(),
         }
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod articles;
 pub mod bundle;
+pub mod crisis;
 pub mod dto;
 pub mod dto_finder;
 pub mod openapi;
@@ -64,6 +65,7 @@ pub fn routes() -> Router<AppState> {
         .route("/compare", get(read::compare))
         .route("/prepare", get(read::prepare))
         .route("/pages/{slug}", get(read::page))
+        .route("/crisis", get(crisis::crisis))
         .route("/search", get(site::search))
         .route("/bundle", get(bundle::bundle))
         .route("/openapi.json", get(openapi::openapi_json))

@@ -3,7 +3,7 @@
 //! the endpoints and error types from that same document (`/api`).
 
 use super::problem::KINDS;
-use super::{articles, bundle, read, score, site};
+use super::{articles, bundle, crisis, read, score, site};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use std::fmt::Write;
@@ -35,6 +35,7 @@ use utoipa::openapi::path::Operation;
         read::compare,
         read::prepare,
         read::page,
+        crisis::crisis,
         site::search,
         bundle::bundle,
         score::score_quiz_answers,

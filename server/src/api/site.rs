@@ -156,6 +156,14 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     paths.extend(lib.articles.keys().map(|s| format!("/articles/{s}")));
     paths.extend(lib.tags.keys().map(|t| format!("/tags/{t}")));
     paths.extend(lib.quizzes.keys().map(|q| format!("/quizzes/{q}")));
+    if let Some(crisis) = &lib.crisis {
+        paths.extend(
+            crisis
+                .countries
+                .iter()
+                .map(|c| format!("/crisis/{}", c.code)),
+        );
+    }
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

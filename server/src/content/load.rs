@@ -6,6 +6,7 @@
 
 mod article;
 mod compare;
+mod crisis;
 mod derive;
 mod fields;
 mod finder;
@@ -160,7 +161,9 @@ struct Site {
     pages: page::Pages,
     glossary: Optional<glossary::Glossary>,
     prepare: Optional<Prepare>,
-    compare: Optional<Compare>,
+    /// The comparison and the line of its `quiz:`.
+    compare: Optional<(Compare, usize)>,
+    crisis: Optional<app::crisis::CrisisLines>,
 }
 
 /// Build a library from `root`. Files with problems keep their version from
@@ -210,6 +213,7 @@ pub fn load_cached(
         glossary,
         prepare: Optional::load(root, "prepare.yaml", prepare::parse_prepare, &mut errors),
         compare: Optional::load(root, "compare.yaml", compare::parse_compare, &mut errors),
+        crisis: Optional::load(root, "crisis-lines.yaml", crisis::parse_crisis, &mut errors),
     };
 
     // Phase 2: the whole tree.
@@ -273,7 +277,11 @@ fn assemble(site: Site, broken: &BTreeSet<SourceKey>, prev: &Library) -> Library
         .glossary
         .or_last_good(glossary_broken, &prev.glossary, |g| g.file.terms);
     library.prepare = site.prepare.or_last_good(false, &prev.prepare, Some);
-    library.compare = site.compare.or_last_good(false, &prev.compare, Some);
+    let compare_broken = broken.contains(&SourceKey::Compare);
+    library.compare = site
+        .compare
+        .or_last_good(compare_broken, &prev.compare, |(c, _)| Some(c));
+    library.crisis = site.crisis.or_last_good(false, &prev.crisis, Some);
     library
 }
 

@@ -19,6 +19,7 @@ pub(super) enum SourceKey {
     Quiz(String),
     Finder,
     Glossary,
+    Compare,
 }
 
 /// Problems with the source each belongs to.
@@ -53,6 +54,22 @@ pub(super) fn check(site: &mut Site, errors: &mut Vec<ContentError>) -> BTreeSet
                 .hint("use the file name of an article without `.md`"),
             ));
         }
+    }
+    if let Some((c, line)) = &site.compare.value
+        && let Some(id) = &c.quiz
+        && !site.quizzes.parsed.iter().any(|q| &q.value.id == id)
+        && !site.quizzes.failed.contains(id)
+    {
+        tree.push((
+            SourceKey::Compare,
+            ContentError::new(
+                "compare.yaml",
+                *line,
+                1,
+                format!("`quiz: {id}` is not a quiz"),
+            )
+            .hint("use the file name of a knowledge quiz in quizzes/ without `.yaml`"),
+        ));
     }
     if let Some((f, src)) = &site.quizzes.finder.value {
         for e in check_finder(f, src, &known) {

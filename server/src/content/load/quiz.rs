@@ -211,5 +211,64 @@ fn check_knowledge(path: &Path, id: &str, src: &str, file: &KnowledgeFile) -> Ve
             );
         }
     }
+    option_order(path, file, &question_lines, &mut errs);
     errs
+}
+
+/// Options that come back in several questions keep their order, so a reader finds
+/// "Integrative" before "Eclectic" (or "Myth" before "Fact") every time: for each
+/// pair of options that two questions share, the later question must list them in
+/// the order the first one did.
+fn option_order(
+    path: &Path,
+    file: &KnowledgeFile,
+    question_lines: &[usize],
+    errs: &mut Vec<ContentError>,
+) {
+    // (earlier text, later text) → the question (1-based) that set this order.
+    let mut seen: std::collections::HashMap<(String, String), usize> = Default::default();
+    for (i, q) in file.questions.iter().enumerate() {
+        let texts: Vec<String> = q
+            .options
+            .iter()
+            .map(|o| o.text.trim().to_lowercase())
+            .collect();
+        let mut reported = false;
+        for (a, first) in texts.iter().enumerate() {
+            for second in &texts[a + 1..] {
+                if reported || first == second {
+                    continue;
+                }
+                if let Some(&n) = seen.get(&(second.clone(), first.clone())) {
+                    let shown = |t: &str| {
+                        q.options
+                            .iter()
+                            .find(|o| o.text.trim().to_lowercase() == t)
+                            .map_or_else(String::new, |o| o.text.trim().to_string())
+                    };
+                    errs.push(
+                        ContentError::new(
+                            path,
+                            question_lines.get(i).copied().unwrap_or(1),
+                            1,
+                            format!(
+                                "question {} lists `{}` before `{}`, question {n} the other way round",
+                                i + 1,
+                                shown(first),
+                                shown(second)
+                            ),
+                        )
+                        .hint(format!(
+                            "list `{}` before `{}` as question {n} does, so readers find each answer in the same place",
+                            shown(second),
+                            shown(first)
+                        )),
+                    );
+                    reported = true;
+                } else {
+                    seen.entry((first.clone(), second.clone())).or_insert(i + 1);
+                }
+            }
+        }
+    }
 }
