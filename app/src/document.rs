@@ -5,9 +5,9 @@
 use crate::components::layout::{Layout, SiteScript};
 use crate::routes::{
     article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
-    not_found::NotFoundPage, paradigms::ParadigmsPage, preferences::PreferencesPage,
-    prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage, search::SearchPage,
-    site_page::SitePage, summary::SummaryPage, tag::TagPage,
+    my_data::MyDataPage, not_found::NotFoundPage, paradigms::ParadigmsPage,
+    preferences::PreferencesPage, prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage,
+    search::SearchPage, site_page::SitePage, summary::SummaryPage, tag::TagPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("about") view=SitePage/>
                     <Route path=StaticSegment("privacy") view=SitePage/>
                     <Route path=StaticSegment("crisis") view=SitePage/>
+                    <Route path=StaticSegment("my-data") view=MyDataPage/>
                 </Routes>
             </Layout>
         </Router>

@@ -6,6 +6,7 @@ pub mod article;
 pub mod compare;
 pub mod glossary;
 pub mod home;
+pub mod my_data;
 pub mod not_found;
 pub mod paradigms;
 pub use crate::paths;

@@ -47,6 +47,7 @@ pub fn page_paths(library: &Library) -> Vec<String> {
         "/quizzes",
         "/about",
         "/privacy",
+        "/my-data",
     ]
     .iter()
     .map(|p| p.to_string())

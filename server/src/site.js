@@ -10,8 +10,9 @@
 // 2. The crisis country: a country's crisis page (its h1 carries
 //    data-crisis-country) is remembered in this browser, and links to /crisis then
 //    go straight to that country's page.
-// 3. Offline: registers the service worker (/sw.js) and shows a polite notice when
-//    it has installed a new version of the site.
+// 3. Offline: registers the service worker (/sw.js), shows a polite notice when it
+//    has installed a new version of the site, and deletes the offline copy when
+//    /my-data's "Delete everything" asks.
 
 const COUNTRY_KEY = "pathways.crisis-country";
 const COUNTRY = /^[a-z]{2,3}$/;
@@ -134,6 +135,26 @@ document.addEventListener(
 );
 
 // 3. Offline.
+// "Delete everything" on /my-data asks for the offline copy to go too, so nothing in
+// this browser shows that Pathways was read.
+window.addEventListener("pathways-forget-offline", async () => {
+	try {
+		// The worker first, so it cannot fill the caches again.
+		if ("serviceWorker" in navigator) {
+			for (const registration of await navigator.serviceWorker.getRegistrations()) {
+				await registration.unregister();
+			}
+		}
+		for (const name of await caches.keys()) {
+			if (name.startsWith("pathways-")) {
+				await caches.delete(name);
+			}
+		}
+	} catch {
+		// Nothing to delete, or storage is off.
+	}
+});
+
 function showUpdated() {
 	const notice = document.querySelector("[data-update-notice]");
 	if (!notice || notice.dataset.shown) {

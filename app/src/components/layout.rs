@@ -78,6 +78,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/about">"About"</a>
                     <a href="/glossary">"Glossary"</a>
                     <a href="/privacy">"Privacy: we keep nothing"</a>
+                    <a href="/my-data">"What this device keeps"</a>
                     <a href="/crisis">"Crisis help"</a>
                 </p>
             </div>
