@@ -282,7 +282,7 @@ pub fn DeviceDataView() -> impl IntoView {
                 </ul>
                 <h2 id="json-title">"As JSON"</h2>
                 <p>"Exactly what is stored under the keys "<code>{STORAGE_KEY}</code>" and "<code>{COUNTRY_KEY}</code>" (null: nothing stored):"</p>
-                <pre class="device-json" data-test="json" tabindex="0" aria-labelledby="json-title">{move || data.with(DeviceData::to_json)}</pre>
+                <pre class="device-json" data-test="json">{move || data.with(DeviceData::to_json)}</pre>
                 <h2 id="manage-title">"Keep, move or delete it"</h2>
                 <div class="quiz-actions">
                     <button type="button" class="button secondary" on:click=export>"Export to a file"</button>
