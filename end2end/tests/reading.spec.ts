@@ -4,6 +4,9 @@ const pageTypes = ['/', '/paradigms', '/articles/cbt', '/tags/modality', '/gloss
   '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary', '/about', '/privacy', '/crisis'];
 
 test('every page type has one h1, a crisis link, the not-treatment note, and no horizontal scroll at 320 px', async ({ page }, testInfo) => {
+  // Fifteen full-page screenshots, while the offline worker installs the site in the
+  // background after the first page: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of pageTypes) {
     await page.goto(path);
