@@ -162,6 +162,16 @@ test('after one visit the site works offline, and a content edit arrives as a wh
   await page.goto(at('/crisis'));
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.locator('.crisis-link')).toBeVisible();
+  // Each country's crisis page it links to (found by the worker in its links).
+  const countries = await page
+    .locator('main a[href^="/crisis/"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? '').filter((h) => /^\/crisis\/[a-z]{2,3}$/.test(h)));
+  console.log(`country crisis pages linked from /crisis: ${countries.length}`);
+  for (const href of countries) {
+    const shown = await page.goto(at(href));
+    expect(shown?.status(), href).toBe(200);
+    await expect(page.locator('h1[data-crisis-country]'), href).toBeVisible();
+  }
   for (const path of ['/paradigms', '/compare', '/glossary', '/quizzes', '/prepare', '/summary', '/tags/modality']) {
     const response = await page.goto(at(path));
     expect(response?.status(), path).toBe(200);
