@@ -4,6 +4,8 @@
 //! `island-*` features name (and what they use), so a page's bundle carries no
 //! other island's code.
 
+#[cfg(any(not(feature = "browser"), feature = "island-data"))]
+pub mod device_data;
 #[cfg(any(not(feature = "browser"), feature = "island-finder"))]
 pub mod finder;
 #[cfg(not(feature = "browser"))]

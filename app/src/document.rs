@@ -2,13 +2,13 @@
 //! never renders a page, only the islands inside it, so no browser bundle carries
 //! this code.
 
-use crate::components::layout::Layout;
+use crate::components::layout::{Layout, SiteScript};
 use crate::routes::crisis::{CrisisCountryPage, CrisisPage};
 use crate::routes::{
     article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
-    not_found::NotFoundPage, paradigms::ParadigmsPage, preferences::PreferencesPage,
-    prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage, search::SearchPage,
-    site_page::SitePage, summary::SummaryPage, tag::TagPage,
+    my_data::MyDataPage, not_found::NotFoundPage, paradigms::ParadigmsPage,
+    preferences::PreferencesPage, prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage,
+    search::SearchPage, site_page::SitePage, summary::SummaryPage, tag::TagPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
@@ -19,14 +19,17 @@ use leptos_router::{
 
 /// The HTML document around every page. Server-only: it reads `LeptosOptions`.
 ///
-/// No script is written here: the server adds the tags that load the islands'
-/// bundle (a file under `/pkg/`, never inline) to pages that contain an island, so
-/// reading pages ship no script and no page carries a per-request nonce.
+/// No inline script: every page loads the site script, a small module file of our
+/// own under `/pkg/` (leave quickly, the crisis country, the offline worker); the
+/// server adds the tags that load the islands' bundle to pages that contain an
+/// island. No page carries a per-request nonce.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // Islands mode: the page is not hydrated, only its islands are.
     if let Some(sc) = Owner::current_shared_context() {
         sc.set_is_hydrating(false);
     }
+    let SiteScript(site_script) =
+        use_context::<SiteScript>().expect("the server provides the site script's address");
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -34,8 +37,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <meta name="theme-color" content="#2f5d50"/>
+                <meta name="theme-color" media="(prefers-color-scheme: light)" content="#2f5d50"/>
+                <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#1a211e"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <script type="module" src=site_script></script>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <MetaTags/>
             </head>
@@ -70,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("privacy") view=SitePage/>
                     <Route path=StaticSegment("crisis") view=CrisisPage/>
                     <Route path=(StaticSegment("crisis"), ParamSegment("code")) view=CrisisCountryPage/>
+                    <Route path=StaticSegment("my-data") view=MyDataPage/>
                 </Routes>
             </Layout>
         </Router>

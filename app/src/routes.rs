@@ -7,6 +7,7 @@ pub mod compare;
 pub mod crisis;
 pub mod glossary;
 pub mod home;
+pub mod my_data;
 pub mod not_found;
 pub mod paradigms;
 pub use crate::paths;

@@ -59,7 +59,7 @@ test('no page carries a nonce or an inline script, so no two loads differ', asyn
     for (const s of scripts) {
       expect(s.nonce, path).toBeNull();
       expect(s.inline, `${path} has no inline script`).toBe(false);
-      expect(s.src, path).toMatch(/^\/pkg\/islands\.[0-9a-f]+\.js$/);
+      expect(s.src, path).toMatch(/^\/pkg\/(islands\.[0-9a-f]+|site\.[0-9a-f]+)\.js$/);
     }
   }
   expect(errors).toEqual([]);

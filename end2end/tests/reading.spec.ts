@@ -4,6 +4,9 @@ const pageTypes = ['/', '/paradigms', '/articles/cbt', '/tags/modality', '/gloss
   '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary', '/about', '/privacy', '/crisis'];
 
 test('every page type has one h1, a crisis link, the not-treatment note, and no horizontal scroll at 320 px', async ({ page }, testInfo) => {
+  // Fifteen full-page screenshots, while the offline worker installs the site in the
+  // background after the first page: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of pageTypes) {
     await page.goto(path);
@@ -18,7 +21,7 @@ test('every page type has one h1, a crisis link, the not-treatment note, and no 
   }
 });
 
-test('reading pages load no script at all, and an article stays within 150 KB', async ({ page }) => {
+test('reading pages load only the small site script, and an article stays within 150 KB', async ({ page }) => {
   const client = await page.context().newCDPSession(page);
   await client.send('Network.enable');
   let bytes = 0;
@@ -27,7 +30,7 @@ test('reading pages load no script at all, and an article stays within 150 KB', 
   page.on('request', (r) => { if (/\.(js|wasm)$/.test(r.url())) scripts.push(r.url()); });
   await page.goto('/articles/integrative-vs-eclectic');
   await page.waitForLoadState('networkidle');
-  expect(scripts).toEqual([]);
+  expect(scripts).toEqual([expect.stringMatching(/\/pkg\/site\.[0-9a-f]+\.js$/)]);
   console.log(`article page, first visit: ${bytes} bytes transferred`);
   expect(bytes).toBeLessThan(150 * 1024);
 });

@@ -40,6 +40,9 @@ struct Bundle {
     /// `/pkg/islands.<hash>.js`.
     script_path: String,
     script: Bytes,
+    /// The wasm-bindgen JS and the WASM it loads.
+    js: String,
+    wasm: String,
     /// Preloads for the JS and WASM files and the module script, for `<head>`.
     head_tags: String,
 }
@@ -61,6 +64,8 @@ impl Bundle {
             islands,
             script_path,
             script: Bytes::from(script),
+            js: js.to_owned(),
+            wasm: wasm.to_owned(),
             head_tags,
         }
     }
@@ -167,6 +172,15 @@ impl IslandAssets {
             );
         }
         router
+    }
+
+    /// Every file an island page may load (bootstrap, JS and WASM of each bundle),
+    /// for the service worker to keep offline.
+    pub fn offline_paths(&self) -> Vec<String> {
+        self.bundles
+            .iter()
+            .flat_map(|b| [b.script_path.clone(), b.js.clone(), b.wasm.clone()])
+            .collect()
     }
 
     /// `GET /pkg/islands.<hash>.js` of bundle `i`.

@@ -5,6 +5,7 @@ pub mod content;
 pub mod forms;
 pub mod headers;
 pub mod islands;
+pub mod offline;
 pub mod problem;
 pub mod render;
 pub mod search_service;
@@ -42,6 +43,8 @@ pub struct Site {
     pub store: ContentStore,
     pub site: app::routes::SiteUrl,
     pub islands: std::sync::Arc<islands::IslandAssets>,
+    /// The site script, manifest and service worker.
+    pub offline: offline::Offline,
     pub pages: headers::PageCache,
     pub searcher: search_service::SearchService,
     /// The API's content version and offline bundle, computed once per library.
@@ -83,20 +86,24 @@ pub fn router_with(
         .into_iter()
         .filter(|r| !HANDLED_ROUTES.contains(&r.path()))
         .collect();
+    let island_assets = islands::IslandAssets::new(&leptos_options);
     let state = AppState(std::sync::Arc::new(Site {
         leptos_options: leptos_options.clone(),
         store: store.clone(),
         site: app::routes::SiteUrl(site_url()),
-        islands: std::sync::Arc::new(islands::IslandAssets::new(&leptos_options)),
+        offline: offline::Offline::new(&leptos_options, &island_assets),
+        islands: std::sync::Arc::new(island_assets),
         pages: headers::PageCache::default(),
         searcher: search_service::SearchService::new(store.clone()),
         api: api::ApiCache::default(),
     }));
     problem::init(&leptos_options);
     let site = state.site.clone();
+    let site_script = app::components::layout::SiteScript(state.offline.script_path.clone());
     let context = move || {
         content::provide_content(&store);
         provide_context(site.clone());
+        provide_context(site_script.clone());
     };
     let pages = extra
         .route(paths::QUIZ_ROUTE, post(forms::post_quiz))
@@ -108,6 +115,7 @@ pub fn router_with(
         .route("/sitemap.xml", get(api::sitemap))
         .route("/robots.txt", get(api::robots))
         .merge(state.islands.routes())
+        .merge(state.offline.routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -19,10 +19,12 @@ pub async fn render_page<C: Clone + Send + Sync + 'static>(
     let store = state.store.clone();
     let site = state.site.clone();
     let options = state.leptos_options.clone();
+    let site_script = app::components::layout::SiteScript(state.offline.script_path.clone());
     let render = leptos_axum::render_app_to_stream_with_context(
         move || {
             crate::content::provide_content(&store);
             provide_context(site.clone());
+            provide_context(site_script.clone());
             provide_context(extra.clone());
         },
         move || shell(options.clone()),

@@ -1,8 +1,21 @@
-//! The frame of every page: skip link, header with the crisis link (kept in view
-//! while the page scrolls, where the screen is tall enough), the main navigation
-//! with the current section marked, footer note.
+//! The frame of every page: skip link, header with the crisis link and "Leave this
+//! site" (kept in view while the page scrolls, where the screen is tall enough), the
+//! main navigation with the current section marked, the "updated" notice, footer note.
 
 use leptos::prelude::*;
+
+/// Where "Leave this site" goes: BBC Weather, the page GOV.UK's "Exit this page"
+/// uses. A weather forecast is one of the most visited, least remarkable pages there
+/// is: it looks ordinary on a shared screen and in the history, shows nothing
+/// personal, and needs no sign-in. Without JavaScript the button is a plain link
+/// there; with it, the site script blanks the page and goes there with
+/// `location.replace` (Shift three times does the same).
+pub const LEAVE_URL: &str = "https://www.bbc.co.uk/weather";
+
+/// The address of the site script (`/pkg/site.<hash>.js`, served by the server's
+/// `offline` module), provided by the server to every page it renders.
+#[derive(Clone, Debug)]
+pub struct SiteScript(pub String);
 
 /// The main navigation: label, path, and the paths below it that belong to it.
 const NAV: [(&str, &str, &[&str]); 6] = [
@@ -38,13 +51,20 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="brand" href="/">"Pathways"</a>
-                <a class="crisis-link" href="/crisis">"Need help now?"</a>
+                <div class="header-actions">
+                    <a class="crisis-link" href="/crisis">"Need help now?"</a>
+                    <a class="leave-link" href=LEAVE_URL data-leave="" rel="noreferrer">
+                        "Leave this site"
+                    </a>
+                </div>
             </div>
+            <p class="visually-hidden" role="status" data-leave-status=""></p>
         </header>
         <nav class="wrap site-nav" aria-label="Main">
             <ul>{nav}</ul>
         </nav>
         <main id="main" class="wrap" tabindex="-1">
+            <div class="update-notice" role="status" data-update-notice=""></div>
             {content_problems()}
             {children()}
         </main>
@@ -58,6 +78,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/about">"About"</a>
                     <a href="/glossary">"Glossary"</a>
                     <a href="/privacy">"Privacy: we keep nothing"</a>
+                    <a href="/my-data">"What this device keeps"</a>
                     <a href="/crisis">"Crisis help"</a>
                 </p>
             </div>
