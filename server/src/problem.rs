@@ -121,7 +121,10 @@ pub(crate) fn plain_page(title: &str, indexed: bool, main_class: &str, main: &st
 <a class=\"skip-link\" href=\"#main\">Skip to content</a>\
 <header class=\"site-header\"><div class=\"wrap header-row\">\
 <a class=\"brand\" href=\"/\">Pathways</a>\
+<div class=\"header-actions\">\
 <a class=\"crisis-link\" href=\"/crisis\">Need help now?</a>\
+<a class=\"leave-link\" href=\"{leave}\" rel=\"noreferrer\">Leave this site</a>\
+</div>\
 </div></header>\
 <main id=\"main\" class=\"{main_class}\" tabindex=\"-1\">{main}</main>\
 <footer class=\"site-footer\"><div class=\"wrap\">\
@@ -130,6 +133,8 @@ pub(crate) fn plain_page(title: &str, indexed: bool, main_class: &str, main: &st
 <a href=\"/crisis\">Crisis help</a></p>\
 </div></footer>\
 </body></html>\n",
+        // A plain link here: these pages run no script.
+        leave = app::components::layout::LEAVE_URL,
         robots = if indexed {
             ""
         } else {
@@ -226,6 +231,11 @@ mod tests {
         assert!(html.contains(r#"<a href="/crisis">"#) || html.contains(r#"href="/crisis""#));
         assert!(html.contains(r#"<link rel="stylesheet" href=""#));
         assert!(html.contains(r#"<a class="brand" href="/">"#));
+        // Leave quickly works here too, as a plain link (these pages run no script).
+        assert!(html.contains(&format!(
+            r#"<a class="leave-link" href="{}" rel="noreferrer">Leave this site</a>"#,
+            app::components::layout::LEAVE_URL
+        )));
     }
 
     #[test]
