@@ -48,7 +48,13 @@ async fn the_finder_is_offered_first_for_questions_about_choosing() {
 
 #[tokio::test]
 async fn crisis_words_put_the_crisis_page_first() {
-    for q in ["crisis", "suicide", "help+now", "I+want+to+kill+myself", "suicde"] {
+    for q in [
+        "crisis",
+        "suicide",
+        "help+now",
+        "I+want+to+kill+myself",
+        "suicde",
+    ] {
         let html = search_page(q).await;
         let (hrefs, ..) = tools(&html);
         assert_eq!(hrefs.first().map(String::as_str), Some("/crisis"), "{q}");

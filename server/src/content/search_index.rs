@@ -123,9 +123,9 @@ impl Passages {
         Ok(())
     }
 
-    /// The highlighted best passage of article `slug` for `terms` (stems), if any
-    /// passage holds one of them.
-    fn snippet(&self, slug: &str, terms: &[&String]) -> Option<String> {
+    /// What finds and highlights the best passage of an article for `terms` (stems):
+    /// made once per search, used for each of its hits.
+    fn highlighter(&self, terms: &[&String]) -> Option<Highlighter<'_>> {
         let searcher = self.reader.searcher();
         let any = BooleanQuery::new(
             terms
@@ -143,24 +143,45 @@ impl Passages {
         );
         let mut generator = SnippetGenerator::create(&searcher, &any, self.text).ok()?;
         generator.set_max_num_chars(SNIPPET_CHARS);
+        Some(Highlighter {
+            passages: self,
+            searcher,
+            any,
+            generator,
+        })
+    }
+}
+
+/// See [`Passages::highlighter`].
+struct Highlighter<'a> {
+    passages: &'a Passages,
+    searcher: tantivy::Searcher,
+    any: BooleanQuery,
+    generator: SnippetGenerator,
+}
+
+impl Highlighter<'_> {
+    /// The highlighted best passage of article `slug`, if one holds a term.
+    fn snippet(&self, slug: &str) -> Option<String> {
         let query = BooleanQuery::new(vec![
             (
                 Occur::Must,
                 Box::new(TermQuery::new(
-                    Term::from_field_text(self.slug, slug),
+                    Term::from_field_text(self.passages.slug, slug),
                     IndexRecordOption::Basic,
                 )),
             ),
-            (Occur::Must, Box::new(any)),
+            (Occur::Must, Box::new(self.any.clone())),
         ]);
-        let (_, address) = searcher
+        let (_, address) = self
+            .searcher
             .search(&query, &TopDocs::with_limit(1).order_by_score())
             .ok()?
             .into_iter()
             .next()?;
-        let doc: TantivyDocument = searcher.doc(address).ok()?;
-        let text = doc.get_first(self.text).and_then(|v| v.as_str())?;
-        Some(generator.snippet(text).to_html()).filter(|s| !s.trim().is_empty())
+        let doc: TantivyDocument = self.searcher.doc(address).ok()?;
+        let text = doc.get_first(self.passages.text).and_then(|v| v.as_str())?;
+        Some(self.generator.snippet(text).to_html()).filter(|s| !s.trim().is_empty())
     }
 }
 
@@ -589,15 +610,16 @@ impl SearchIndex {
         }
         // Snippets highlight the exact words of the query.
         let terms: Vec<&String> = words.iter().flat_map(|w| &w.stems).collect();
+        let highlighter = self.passages.highlighter(&terms);
         let hits = top
             .into_iter()
             .filter_map(|(_, address)| {
                 let doc: TantivyDocument = searcher.doc(address).ok()?;
                 let slug = doc.get_first(self.slug).and_then(|v| v.as_str())?;
                 let article = library.articles.get(slug)?;
-                let snippet_html = self
-                    .passages
-                    .snippet(slug, &terms)
+                let snippet_html = highlighter
+                    .as_ref()
+                    .and_then(|h| h.snippet(slug))
                     .unwrap_or_else(|| escape(&article.summary));
                 Some(SearchHit {
                     slug: article.slug.clone(),
