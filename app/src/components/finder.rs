@@ -1,35 +1,68 @@
-//! The preference finder island. With JavaScript the answers are scored in the
-//! browser and kept only in `localStorage`; nothing is sent. Without it, the same
-//! form posts to `/preferences`, which scores, renders and forgets.
+//! The preference finder island, in steps: one step per dimension (its statement
+//! pairs, each a 7-step radio group), then the practical wishes, then the result.
+//!
+//! With JavaScript the steps switch in the browser, the answers are scored there
+//! and kept only in `localStorage`; nothing is sent. Without it, the same form posts
+//! every step to `/preferences?step=N` (all answers ride along in the form: the
+//! steps not shown are only hidden), and the last step to `/preferences`, which
+//! scores, renders and forgets.
 
 use crate::answers::SavedAnswers;
 use crate::components::hidden_fields;
 use crate::components::profile::ProfileView;
 use crate::finder::PreferenceFinder;
-use crate::finder_scoring::{FinderAnswers, RATING_MAX, score};
+use crate::finder_scoring::{FinderAnswers, RATING_MAX, score, strength_word};
 use crate::form_fields;
 use crate::paths;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
+/// The accessible name of one segment of a rating group.
 fn rating_text(r: i8, left: &str, right: &str) -> String {
-    let strength = match r.abs() {
-        0 => return "No preference".to_string(),
-        1 => "Slightly",
-        2 => "Mostly",
-        _ => "Strongly",
-    };
-    format!("{strength}: {}", if r < 0 { left } else { right })
+    match strength_word(r) {
+        None => "No preference".to_string(),
+        Some(w) => {
+            let mut w = w.to_string();
+            w[..1].make_ascii_uppercase();
+            format!("{w}: {}", if r < 0 { left } else { right })
+        }
+    }
+}
+
+/// The short visible readout of a rating (the group's labels say it in full).
+fn rating_short(r: i8) -> String {
+    match strength_word(r) {
+        None => "No preference".to_string(),
+        Some(w) if r < 0 => format!("← {w}"),
+        Some(w) => format!("{w} →"),
+    }
+}
+
+/// Move focus (and the view) to the element `id` once the next frame has rendered
+/// it, so a phone user sees it and a screen reader announces it.
+fn focus_later(id: String) {
+    #[cfg(feature = "browser")]
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
+            el.scroll_into_view();
+        }
+    });
+    #[cfg(not(feature = "browser"))]
+    let _ = id;
 }
 
 #[island]
 pub fn FinderForm(
     finder: PreferenceFinder,
     submitted: FinderAnswers,
+    // The step to show, from 0; `finder.steps()` is the result.
+    step: usize,
     posted: bool,
 ) -> impl IntoView {
+    let total = finder.steps();
     let answers = RwSignal::new(submitted);
-    let show = RwSignal::new(posted);
+    let current = RwSignal::new(step.min(total));
     let finder = StoredValue::new(finder);
     // `None` until the first write; then whether it reached this browser's storage.
     let saved = RwSignal::new(None::<Result<(), SaveError>>);
@@ -42,163 +75,270 @@ pub fn FinderForm(
             }
         }
     });
-    // Keep the answers in this browser only. A slider sends many `input` events
-    // while it moves: its write waits for a pause; a click on an option is written
-    // at once.
-    let persist = move |wait: bool| {
+    // Keep the answers in this browser only, written at once on each pick.
+    let persist = move || {
         writer.schedule(move || {
             saved.set(Some(storage::update(|s| {
                 s.finder = answers.get_untracked()
             })));
         });
-        if !wait {
-            writer.flush();
-        }
+        writer.flush();
+    };
+    let go = move |to: usize| {
+        current.set(to);
+        focus_later(if to >= total {
+            "profile-title".to_string()
+        } else {
+            format!("step-{}", to + 1)
+        });
     };
     let profile = Memo::new(move |_| answers.with(|a| finder.with_value(|f| score(f, a))));
 
-    let dimensions = finder.with_value(|f| {
+    // The title of step `i` and how many of its questions are answered.
+    let step_title = move |i: usize| {
+        finder.with_value(|f| {
+            f.dimensions
+                .get(i)
+                .map_or_else(|| "Practical wishes".to_string(), |d| d.title.clone())
+        })
+    };
+    let answered = move |i: usize| {
+        finder.with_value(|f| {
+            answers.with(|a| match f.dimensions.get(i) {
+                Some(d) => {
+                    let items = f.items.iter().filter(|it| it.dimension == d.id);
+                    let all = items.clone().count();
+                    (
+                        items.filter(|it| a.ratings.contains_key(&it.id)).count(),
+                        all,
+                    )
+                }
+                None => (
+                    f.choices
+                        .iter()
+                        .filter(|c| a.choices.get(&c.id).is_some_and(|v| !v.is_empty()))
+                        .count(),
+                    f.choices.len(),
+                ),
+            })
+        })
+    };
+
+    // Back / Next / See my results at the foot of step `i`. They are submit buttons:
+    // without JavaScript each posts the whole form to the step it names.
+    let nav = move |i: usize| {
+        let back = (i > 0).then(|| {
+            view! {
+                <button type="submit" class="button secondary" formaction=paths::preferences_step(i)
+                    on:click=move |ev| { ev.prevent_default(); go(i - 1); }>"Back"</button>
+            }
+        });
+        let next = if i + 1 < total {
+            view! {
+                <button type="submit" class="button" formaction=paths::preferences_step(i + 2)
+                    on:click=move |ev| { ev.prevent_default(); go(i + 1); }>"Next"</button>
+            }
+            .into_any()
+        } else {
+            view! { <button type="submit" class="button">"See my results"</button> }.into_any()
+        };
+        view! { <div class="quiz-actions step-nav">{next}{back}</div> }
+    };
+
+    let rating_steps = finder.with_value(|f| {
         f.dimensions
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 let items = f
                     .items
                     .iter()
-                    .filter(|i| i.dimension == d.id)
+                    .filter(|it| it.dimension == d.id)
                     .map(|item| {
                         let id = item.id.clone();
                         let (left, right) = (item.left.clone(), item.right.clone());
-                        let value = {
-                            let id = id.clone();
-                            move || answers.with(|a| a.ratings.get(&id).copied().unwrap_or(0))
-                        };
-                        let value_text = {
-                            let (value, left, right) = (value.clone(), left.clone(), right.clone());
-                            move || rating_text(value(), &left, &right)
-                        };
-                        let label = format!("From “{left}” (−3) to “{right}” (+3)");
-                        let set = {
-                            let id = id.clone();
-                            move |ev: leptos::ev::Event| {
-                                let r = event_target_value(&ev)
-                                    .parse::<i8>()
-                                    .unwrap_or(0)
-                                    .clamp(-RATING_MAX, RATING_MAX);
-                                answers.update(|a| {
-                                    a.ratings.insert(id.clone(), r);
-                                });
-                                persist(true);
-                            }
-                        };
+                        let segments = (-RATING_MAX..=RATING_MAX)
+                            .map(|v| {
+                                let checked = {
+                                    let id = id.clone();
+                                    move || answers.with(|a| a.ratings.get(&id) == Some(&v))
+                                };
+                                let pick = {
+                                    let id = id.clone();
+                                    move |_| {
+                                        answers.update(|a| {
+                                            a.ratings.insert(id.clone(), v);
+                                        });
+                                        persist();
+                                    }
+                                };
+                                view! {
+                                    <label class=format!("seg seg-{}", v.unsigned_abs())>
+                                        <input
+                                            type="radio"
+                                            name=form_fields::rating(&id)
+                                            value=v.to_string()
+                                            checked=checked.clone()
+                                            prop:checked=checked
+                                            on:change=pick
+                                        />
+                                        <span class="dot" aria-hidden="true"></span>
+                                        <span class="visually-hidden">{rating_text(v, &left, &right)}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view();
+                        // The chosen segment in words, by the style sheet alone (so it
+                        // is right with or without JavaScript): see `.rating-now`.
+                        let readout = (-RATING_MAX..=RATING_MAX)
+                            .map(|v| view! { <span class=format!("r r{}", v + RATING_MAX)>{rating_short(v)}</span> })
+                            .collect_view();
                         view! {
-                            <div class="item" data-test="item">
-                                <div class="statements" aria-hidden="true">
-                                    <p class="left">{left.clone()}</p>
-                                    <p class="right">{right.clone()}</p>
-                                </div>
-                                <input
-                                    type="range"
-                                    min="-3"
-                                    max="3"
-                                    step="1"
-                                    name=form_fields::rating(&id)
-                                    aria-label=label
-                                    aria-valuetext=value_text.clone()
-                                    value={let v = value.clone(); move || v().to_string()}
-                                    prop:value={let v = value.clone(); move || v().to_string()}
-                                    on:input=set
-                                />
-                                <div class="scale" aria-hidden="true">
-                                    <span>"← agree"</span>
-                                    <span>"no preference"</span>
-                                    <span>"agree →"</span>
-                                </div>
-                                <p class="rating-now" aria-hidden="true">{value_text}</p>
-                            </div>
+                            <fieldset class="item" data-test="item">
+                                <legend class="statements">
+                                    <span class="left">{left.clone()}</span>
+                                    <span class="visually-hidden">" or "</span>
+                                    <span class="right">{right.clone()}</span>
+                                </legend>
+                                <div class="segments">{segments}</div>
+                                <p class="rating-now" aria-hidden="true">
+                                    <span class="r-none">"Not answered"</span>
+                                    {readout}
+                                </p>
+                            </fieldset>
                         }
                     })
                     .collect_view();
                 view! {
-                    <fieldset class="dimension-group">
-                        <legend>{d.title.clone()}</legend>
+                    <fieldset class="step dimension-group" hidden=move || current.get() != i>
+                        <legend>
+                            <h2 id=format!("step-{}", i + 1) tabindex="-1">
+                                <span class="step-count">{format!("Step {} of {total}", i + 1)}</span>
+                                <span class="step-title">{d.title.clone()}</span>
+                            </h2>
+                        </legend>
+                        <p class="hint">
+                            "For each pair, pick the box nearer the statement that fits you "
+                            "better: the outer boxes mean strongly, the middle one no preference. "
+                            "Skip any pair you are unsure about."
+                        </p>
                         {items}
+                        {nav(i)}
                     </fieldset>
                 }
             })
             .collect_view()
     });
 
-    let choices = finder.with_value(|f| {
-        f.choices
-            .iter()
-            .map(|c| {
-                let options = c
-                    .options
-                    .iter()
-                    .map(|o| {
-                        let (cid, oid, multiple) = (c.id.clone(), o.id.clone(), c.multiple);
-                        let checked = {
-                            let (cid, oid) = (cid.clone(), oid.clone());
-                            move || {
-                                answers
-                                    .with(|a| a.choices.get(&cid).is_some_and(|v| v.contains(&oid)))
+    let choice_step = finder.with_value(|f| {
+        (!f.choices.is_empty()).then(|| {
+            let i = f.dimensions.len();
+            let questions = f
+                .choices
+                .iter()
+                .map(|c| {
+                    let options = c
+                        .options
+                        .iter()
+                        .map(|o| {
+                            let (cid, oid, multiple) = (c.id.clone(), o.id.clone(), c.multiple);
+                            let checked = {
+                                let (cid, oid) = (cid.clone(), oid.clone());
+                                move || {
+                                    answers.with(|a| {
+                                        a.choices.get(&cid).is_some_and(|v| v.contains(&oid))
+                                    })
+                                }
+                            };
+                            let toggle = {
+                                let (cid, oid) = (cid.clone(), oid.clone());
+                                move |ev: leptos::ev::Event| {
+                                    let on = event_target_checked(&ev);
+                                    answers.update(|a| {
+                                        let list = a.choices.entry(cid.clone()).or_default();
+                                        if !multiple {
+                                            list.clear();
+                                        }
+                                        list.retain(|x| *x != oid);
+                                        if on {
+                                            list.push(oid.clone());
+                                        }
+                                    });
+                                    persist();
+                                }
+                            };
+                            view! {
+                                <label class="option">
+                                    <input
+                                        type=if multiple { "checkbox" } else { "radio" }
+                                        name=form_fields::choice(&cid)
+                                        value=oid.clone()
+                                        checked=checked.clone()
+                                        prop:checked=checked
+                                        on:change=toggle
+                                    />
+                                    <span>{o.label.clone()}</span>
+                                </label>
                             }
-                        };
-                        let toggle = {
-                            let (cid, oid) = (cid.clone(), oid.clone());
-                            move |ev: leptos::ev::Event| {
-                                let on = event_target_checked(&ev);
-                                answers.update(|a| {
-                                    let list = a.choices.entry(cid.clone()).or_default();
-                                    if !multiple {
-                                        list.clear();
-                                    }
-                                    list.retain(|x| *x != oid);
-                                    if on {
-                                        list.push(oid.clone());
-                                    }
-                                });
-                                persist(false);
-                            }
-                        };
-                        view! {
-                            <label class="option">
-                                <input
-                                    type=if multiple { "checkbox" } else { "radio" }
-                                    name=form_fields::choice(&cid)
-                                    value=oid.clone()
-                                    checked=checked.clone()
-                                    prop:checked=checked
-                                    on:change=toggle
-                                />
-                                <span>{o.label.clone()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <fieldset class="question">
-                        <legend>{c.prompt.clone()}{c.multiple.then_some(" (choose any)")}</legend>
-                        <div class="options">{options}</div>
-                    </fieldset>
-                }
-            })
-            .collect_view()
+                        })
+                        .collect_view();
+                    view! {
+                        <fieldset class="question">
+                            <legend>{c.prompt.clone()}{c.multiple.then_some(" (choose any)")}</legend>
+                            <div class="options">{options}</div>
+                        </fieldset>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="step dimension-group" hidden=move || current.get() != i>
+                    <legend>
+                        <h2 id=format!("step-{}", i + 1) tabindex="-1">
+                            <span class="step-count">{format!("Step {} of {total}", i + 1)}</span>
+                            <span class="step-title">"Practical wishes"</span>
+                        </h2>
+                    </legend>
+                    {questions}
+                    {nav(i)}
+                </fieldset>
+            }
+        })
     });
+
+    // The steps already seen, each with a way back to it.
+    let done = move || {
+        let now = current.get();
+        (now > 0).then(|| {
+            let rows = (0..now.min(total))
+                .map(|j| {
+                    let (n, all) = answered(j);
+                    let title = step_title(j);
+                    view! {
+                        <li>
+                            <span class="done-title">{title.clone()}</span>
+                            <span class="meta">{format!(" {n} of {all} answered ")}</span>
+                            <button type="submit" class="link-button" formaction=paths::preferences_step(j + 1)
+                                aria-label=format!("Change: {title}")
+                                on:click=move |ev| { ev.prevent_default(); go(j); }>"Change"</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="steps-done" aria-labelledby="steps-done-title" data-test="steps-done">
+                    <h2 id="steps-done-title" class="small-heading">
+                        {if now >= total { "Your answers" } else { "Your answers so far" }}
+                    </h2>
+                    <ol>{rows}</ol>
+                </section>
+            }
+        })
+    };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         writer.flush();
-        show.set(true);
-        // The result renders on the next tick; then move focus (and the view) to it,
-        // so a phone user sees it and a screen reader announces it.
-        #[cfg(feature = "browser")]
-        request_animation_frame(|| {
-            if let Some(el) = document().get_element_by_id("profile-title") {
-                let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
-                el.scroll_into_view();
-            }
-        });
+        go(total);
     };
     // Deleting asks first, says what goes and what stays, and keeps the notes
     // written on /prepare.
@@ -212,26 +352,53 @@ pub fn FinderForm(
         writer.cancel();
         saved.set(Some(storage::forget_finder()));
         answers.set(FinderAnswers::default());
-        show.set(false);
         deleted.set(true);
+        go(0);
+    };
+
+    let result = move || {
+        (current.get() >= total).then(|| {
+            view! {
+                <ProfileView profile=profile.get()/>
+                {move || if hydrated.get() {
+                    view! {
+                        <p class="next-steps quiz-actions">
+                            <a class="button" href="/prepare">"Next: prepare for a first session"</a>
+                            <a class="button secondary" href="/summary">"See my summary"</a>
+                        </p>
+                    }.into_any()
+                } else {
+                    // Without JavaScript nothing is kept: carry the answers to the next page.
+                    let saved = SavedAnswers { finder: answers.get(), ..SavedAnswers::default() };
+                    view! {
+                        <div class="next-steps quiz-actions">
+                            <form method="post" action=paths::PREPARE>
+                                {hidden_fields(&saved)}
+                                <button type="submit" class="button">"Next: prepare for a first session"</button>
+                            </form>
+                            <form method="post" action=paths::SUMMARY>
+                                {hidden_fields(&saved)}
+                                <button type="submit" class="button secondary">"See my summary"</button>
+                            </form>
+                        </div>
+                    }.into_any()
+                }}
+            }
+        })
     };
 
     view! {
+        {result}
         <form class="finder" method="post" action=paths::PREFERENCES_RESULT on:submit=on_submit data-hydrated=move || hydrated.get().then_some("true")>
-            <h2>"How you would like therapy to feel"</h2>
-            <p>"Move each slider towards the statement that fits you better. Leave it in the middle if neither does."</p>
-            {dimensions}
-            <h2>"Practical wishes"</h2>
-            {choices}
-            <div class="quiz-actions">
-                <button type="submit" class="button">"See my results"</button>
-            </div>
+            {done}
+            {rating_steps}
+            {choice_step}
             <p class="meta" role="status">
                 {move || match (hydrated.get(), saved.get(), deleted.get()) {
                     (true, Some(Err(e)), _) => format!("{e}."),
                     (true, _, true) => "Your finder answers are deleted from this browser. Your notes for a first session are kept.".to_string(),
                     (true, _, false) => "Your answers are saved only in this browser, never sent to us.".to_string(),
-                    _ => "Without JavaScript, your answers are sent to our server once to show your result, then forgotten.".to_string(),
+                    _ => "Without JavaScript, your answers are sent to our server at each step to show the next one, then forgotten.".to_string(),
                 }}
             </p>
             // Away from the main action, and only where there is something to delete.
@@ -241,27 +408,6 @@ pub fn FinderForm(
                 </p>
             })}
         </form>
-        {move || show.get().then(|| view! {
-            <ProfileView profile=profile.get()/>
-            {move || if hydrated.get() {
-                view! {
-                    <p class="next-steps">
-                        <a class="button" href="/prepare">"Next: prepare for a first session"</a>
-                        " "
-                        <a href="/summary">"See my summary"</a>
-                    </p>
-                }.into_any()
-            } else {
-                // Without JavaScript nothing is kept: carry the answers to the next step.
-                let saved = SavedAnswers { finder: answers.get(), ..SavedAnswers::default() };
-                view! {
-                    <form method="post" action=paths::PREPARE class="next-steps">
-                        {hidden_fields(&saved)}
-                        <button type="submit" class="button">"Next: prepare for a first session"</button>
-                    </form>
-                }.into_any()
-            }}
-        })}
     }
 }
 

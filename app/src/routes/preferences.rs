@@ -1,5 +1,5 @@
 use super::PageMeta;
-use crate::answers::PostedAnswers;
+use crate::answers::PostedFinder;
 use crate::components::finder::FinderForm;
 use crate::content::use_library;
 use crate::routes::not_found::NotFoundPage;
@@ -11,11 +11,15 @@ pub fn PreferencesPage() -> impl IntoView {
     let Some(finder) = lib.finder.clone() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let posted = use_context::<PostedAnswers>();
+    let posted = use_context::<PostedFinder>();
     let submitted = posted
         .as_ref()
-        .map(|s| s.0.finder.clone())
+        .map(|p| p.answers.clone())
         .unwrap_or_default();
+    // A post names the step to show; without one it asks for the result.
+    let step = posted
+        .as_ref()
+        .map_or(0, |p| p.step.unwrap_or_else(|| finder.steps()));
     view! {
         <PageMeta title=finder.title.clone() description=finder.summary.clone()/>
         <h1>{finder.title.clone()}</h1>
@@ -31,7 +35,7 @@ pub fn PreferencesPage() -> impl IntoView {
             "whether you need help or which treatment suits a particular difficulty. If you are "
             "struggling now, "<a href="/crisis">"find crisis help"</a>"."
         </p>
-        <FinderForm finder submitted posted=posted.is_some()/>
+        <FinderForm finder submitted step posted=posted.is_some()/>
     }
     .into_any()
 }
