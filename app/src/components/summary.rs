@@ -10,24 +10,6 @@ use crate::prepare::Prepare;
 use crate::storage;
 use leptos::prelude::*;
 
-/// The main helplines, printed with the summary so that the paper carries numbers,
-/// not just a link (the crisis page has them all, with more countries).
-#[component]
-fn HelpNow() -> impl IntoView {
-    view! {
-        <section class="help-now" aria-labelledby="help-now-title" data-test="help-now">
-            <h2 id="help-now-title">"If I need help now"</h2>
-            <ul>
-                <li><strong>"Emergency: "</strong>"112 (European Union), 911 (United States and Canada), 999 or 112 (United Kingdom and Ireland)"</li>
-                <li><strong>"988 Suicide & Crisis Lifeline"</strong>" (United States): call or text 988"</li>
-                <li><strong>"9-8-8 Suicide Crisis Helpline"</strong>" (Canada): call or text 9-8-8"</li>
-                <li><strong>"Samaritans"</strong>" (United Kingdom and Ireland): call 116 123, free, day and night"</li>
-            </ul>
-            <p>"More numbers and other countries: "<a href="/crisis">"the crisis help page"</a>" (pathways /crisis)."</p>
-        </section>
-    }
-}
-
 #[cfg(feature = "browser")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -184,8 +166,6 @@ pub fn SummaryView(
                     <p class="meta" role="status" data-test="summary-message">{move || message.get()}</p>
                 </section>
             })}
-            <p class="my-data-link"><a href="/my-data">"Export, import or delete my data"</a></p>
-            <HelpNow/>
         </div>
     }
 }

@@ -34,5 +34,27 @@ pub fn SummaryPage() -> impl IntoView {
         <p class="lead">"What I would like from therapy and what I want to say, to take to a first appointment or share with a therapist I am considering. It is made on this device."</p>
         {no_script}
         <SummaryView finder=lib.finder.clone() prepare=lib.prepare.clone() posted date/>
+        // Static, so rendered here rather than in the island: no code in the browser.
+        <p class="my-data-link"><a href="/my-data">"Export, import or delete my data"</a></p>
+        <HelpNow/>
     }
 }
+
+/// The main helplines, printed with the summary so that the paper carries numbers,
+/// not just a link (the crisis page has them all, with more countries).
+#[component]
+fn HelpNow() -> impl IntoView {
+    view! {
+        <section class="help-now" aria-labelledby="help-now-title" data-test="help-now">
+            <h2 id="help-now-title">"If I need help now"</h2>
+            <ul>
+                <li><strong>"Emergency: "</strong>"112 (European Union), 911 (United States and Canada), 999 or 112 (United Kingdom and Ireland)"</li>
+                <li><strong>"988 Suicide & Crisis Lifeline"</strong>" (United States): call or text 988"</li>
+                <li><strong>"9-8-8 Suicide Crisis Helpline"</strong>" (Canada): call or text 9-8-8"</li>
+                <li><strong>"Samaritans"</strong>" (United Kingdom and Ireland): call 116 123, free, day and night"</li>
+            </ul>
+            <p>"More numbers and other countries: "<a href="/crisis">"the crisis help page"</a>" (pathways /crisis)."</p>
+        </section>
+    }
+}
+
