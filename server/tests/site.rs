@@ -518,7 +518,7 @@ async fn finder_steps_post_without_javascript() {
         "only what was sent"
     );
     // The earlier step, summed up, with a way back.
-    let done = element(&body, r#"data-test="steps-done""#);
+    let done = element(&body, r#"data-test="steps-done""#).replace("<!>", "");
     assert!(done.contains(&text(&finder.dimensions[0].title)), "{done}");
     assert!(done.contains("2 of 4 answered"), "{done}");
     assert!(

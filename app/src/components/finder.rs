@@ -7,36 +7,25 @@
 //! steps not shown are only hidden), and the last step to `/preferences`, which
 //! scores, renders and forgets.
 
-use crate::answers::SavedAnswers;
-use crate::components::hidden_fields;
 use crate::components::profile::ProfileView;
 use crate::finder::PreferenceFinder;
-use crate::finder_scoring::{FinderAnswers, RATING_MAX, score, strength_word};
+use crate::finder_scoring::{FinderAnswers, RATING_MAX, score};
 use crate::form_fields;
 use crate::paths;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
-/// The accessible name of one segment of a rating group.
-fn rating_text(r: i8, left: &str, right: &str) -> String {
-    match strength_word(r) {
-        None => "No preference".to_string(),
-        Some(w) => {
-            let mut w = w.to_string();
-            w[..1].make_ascii_uppercase();
-            format!("{w}: {}", if r < 0 { left } else { right })
-        }
-    }
-}
-
-/// The short visible readout of a rating (the group's labels say it in full).
-fn rating_short(r: i8) -> String {
-    match strength_word(r) {
-        None => "No preference".to_string(),
-        Some(w) if r < 0 => format!("← {w}"),
-        Some(w) => format!("{w} →"),
-    }
-}
+/// Per rating −3 … +3: the start of each segment's accessible name (the statement
+/// it leans to follows), and the short visible readout.
+const SEGMENTS: [(&str, &str); 7] = [
+    ("Strongly: ", "← strongly"),
+    ("Mostly: ", "← mostly"),
+    ("Slightly: ", "← slightly"),
+    ("No preference", "No preference"),
+    ("Slightly: ", "slightly →"),
+    ("Mostly: ", "mostly →"),
+    ("Strongly: ", "strongly →"),
+];
 
 /// Move focus (and the view) to the element `id` once the next frame has rendered
 /// it, so a phone user sees it and a screen reader announces it.
@@ -59,6 +48,9 @@ pub fn FinderForm(
     // The step to show, from 0; `finder.steps()` is the result.
     step: usize,
     posted: bool,
+    // Rendered on the server under the result, and no code in the browser: without
+    // JavaScript, the forms that carry the answers to the next pages.
+    children: Children,
 ) -> impl IntoView {
     let total = finder.steps();
     let answers = RwSignal::new(submitted);
@@ -173,7 +165,7 @@ pub fn FinderForm(
                                     }
                                 };
                                 view! {
-                                    <label class=format!("seg seg-{}", v.unsigned_abs())>
+                                    <label class=["seg seg-0", "seg seg-1", "seg seg-2", "seg seg-3"][v.unsigned_abs() as usize]>
                                         <input
                                             type="radio"
                                             name=form_fields::rating(&id)
@@ -183,7 +175,14 @@ pub fn FinderForm(
                                             on:change=pick
                                         />
                                         <span class="dot" aria-hidden="true"></span>
-                                        <span class="visually-hidden">{rating_text(v, &left, &right)}</span>
+                                        <span class="visually-hidden">
+                                            {SEGMENTS[(v + RATING_MAX) as usize].0}
+                                            {match v {
+                                                0 => None,
+                                                v if v < 0 => Some(left.clone()),
+                                                _ => Some(right.clone()),
+                                            }}
+                                        </span>
                                     </label>
                                 }
                             })
@@ -191,7 +190,11 @@ pub fn FinderForm(
                         // The chosen segment in words, by the style sheet alone (so it
                         // is right with or without JavaScript): see `.rating-now`.
                         let readout = (-RATING_MAX..=RATING_MAX)
-                            .map(|v| view! { <span class=format!("r r{}", v + RATING_MAX)>{rating_short(v)}</span> })
+                            .map(|v| {
+                                const CLASSES: [&str; 7] = ["r r0", "r r1", "r r2", "r r3", "r r4", "r r5", "r r6"];
+                                let i = (v + RATING_MAX) as usize;
+                                view! { <span class=CLASSES[i]>{SEGMENTS[i].1}</span> }
+                            })
                             .collect_view();
                         view! {
                             <fieldset class="item" data-test="item">
@@ -316,7 +319,7 @@ pub fn FinderForm(
                     view! {
                         <li>
                             <span class="done-title">{title.clone()}</span>
-                            <span class="meta">{format!(" {n} of {all} answered ")}</span>
+                            <span class="meta">" "{n}" of "{all}" answered "</span>
                             <button type="submit" class="link-button" formaction=paths::preferences_step(j + 1)
                                 aria-label=format!("Change: {title}")
                                 on:click=move |ev| { ev.prevent_default(); go(j); }>"Change"</button>
@@ -360,35 +363,21 @@ pub fn FinderForm(
         (current.get() >= total).then(|| {
             view! {
                 <ProfileView profile=profile.get()/>
-                {move || if hydrated.get() {
-                    view! {
-                        <p class="next-steps quiz-actions">
-                            <a class="button" href="/prepare">"Next: prepare for a first session"</a>
-                            <a class="button secondary" href="/summary">"See my summary"</a>
-                        </p>
-                    }.into_any()
-                } else {
-                    // Without JavaScript nothing is kept: carry the answers to the next page.
-                    let saved = SavedAnswers { finder: answers.get(), ..SavedAnswers::default() };
-                    view! {
-                        <div class="next-steps quiz-actions">
-                            <form method="post" action=paths::PREPARE>
-                                {hidden_fields(&saved)}
-                                <button type="submit" class="button">"Next: prepare for a first session"</button>
-                            </form>
-                            <form method="post" action=paths::SUMMARY>
-                                {hidden_fields(&saved)}
-                                <button type="submit" class="button secondary">"See my summary"</button>
-                            </form>
-                        </div>
-                    }.into_any()
-                }}
+                // Without JavaScript the page renders the forms that carry the
+                // answers on (nothing is kept); with it, the browser has them.
+                {move || hydrated.get().then(|| view! {
+                    <p class="next-steps quiz-actions">
+                        <a class="button" href="/prepare">"Next: prepare for a first session"</a>
+                        <a class="button secondary" href="/summary">"See my summary"</a>
+                    </p>
+                })}
             }
         })
     };
 
     view! {
         {result}
+        {children()}
         <form class="finder" method="post" action=paths::PREFERENCES_RESULT on:submit=on_submit data-hydrated=move || hydrated.get().then_some("true")>
             {done}
             {rating_steps}

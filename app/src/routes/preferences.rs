@@ -1,7 +1,9 @@
 use super::PageMeta;
-use crate::answers::PostedFinder;
+use crate::answers::{PostedFinder, SavedAnswers};
 use crate::components::finder::FinderForm;
+use crate::components::hidden_fields;
 use crate::content::use_library;
+use crate::paths;
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 
@@ -20,6 +22,26 @@ pub fn PreferencesPage() -> impl IntoView {
     let step = posted
         .as_ref()
         .map_or(0, |p| p.step.unwrap_or_else(|| finder.steps()));
+    // A posted result: without JavaScript nothing is kept, so the answers ride on to
+    // the next pages in the forms' hidden fields.
+    let carry = posted.as_ref().filter(|p| p.step.is_none()).map(|_| {
+        let saved = SavedAnswers {
+            finder: submitted.clone(),
+            ..SavedAnswers::default()
+        };
+        view! {
+            <div class="next-steps quiz-actions">
+                <form method="post" action=paths::PREPARE>
+                    {hidden_fields(&saved)}
+                    <button type="submit" class="button">"Next: prepare for a first session"</button>
+                </form>
+                <form method="post" action=paths::SUMMARY>
+                    {hidden_fields(&saved)}
+                    <button type="submit" class="button secondary">"See my summary"</button>
+                </form>
+            </div>
+        }
+    });
     view! {
         <PageMeta title=finder.title.clone() description=finder.summary.clone()/>
         <h1>{finder.title.clone()}</h1>
@@ -35,7 +57,9 @@ pub fn PreferencesPage() -> impl IntoView {
             "whether you need help or which treatment suits a particular difficulty. If you are "
             "struggling now, "<a href="/crisis">"find crisis help"</a>"."
         </p>
-        <FinderForm finder submitted step posted=posted.is_some()/>
+        <FinderForm finder submitted=submitted.clone() step posted=posted.is_some()>
+            {carry}
+        </FinderForm>
     }
     .into_any()
 }

@@ -57,4 +57,3 @@ fn HelpNow() -> impl IntoView {
         </section>
     }
 }
-
