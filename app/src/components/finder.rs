@@ -1,44 +1,96 @@
-//! The preference finder island, in steps: one step per dimension (its statement
-//! pairs, each a 7-step radio group), then the practical wishes, then the result.
+//! The preference finder island: a thin controller around a form the server renders.
 //!
-//! With JavaScript the steps switch in the browser, the answers are scored there
-//! and kept only in `localStorage`; nothing is sent. Without it, the same form posts
-//! every step to `/preferences?step=N` (all answers ride along in the form: the
-//! steps not shown are only hidden), and the last step to `/preferences`, which
-//! scores, renders and forgets.
+//! The form (one step per dimension, each statement pair a 7-step radio group, then
+//! the practical wishes; see `routes/preferences.rs`) is the island's children, so it
+//! ships no code. Without JavaScript it posts every step to `/preferences?step=N`
+//! (all answers ride along: the steps not shown are only hidden) and the last step
+//! to `/preferences`, which scores, renders and forgets.
+//!
+//! With JavaScript this island listens to the form (event delegation): it keeps the
+//! answers in `localStorage` only, switches steps in the browser (buttons carry
+//! `data-go`, the step they lead to, from 0), sums up the steps already seen, and
+//! scores and shows the result in the browser; nothing is sent.
 
 use crate::components::profile::ProfileView;
 use crate::finder::PreferenceFinder;
-use crate::finder_scoring::{FinderAnswers, RATING_MAX, score};
-use crate::form_fields;
-use crate::paths;
+use crate::finder_scoring::{FinderAnswers, score};
+use crate::form_fields::Field;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
 
-/// Per rating −3 … +3: the start of each segment's accessible name (the statement
-/// it leans to follows), and the short visible readout.
-const SEGMENTS: [(&str, &str); 7] = [
-    ("Strongly: ", "← strongly"),
-    ("Mostly: ", "← mostly"),
-    ("Slightly: ", "← slightly"),
-    ("No preference", "No preference"),
-    ("Slightly: ", "slightly →"),
-    ("Mostly: ", "mostly →"),
-    ("Strongly: ", "strongly →"),
-];
+/// The `id` of the finder's form, for buttons outside it (the steps already seen).
+pub const FORM_ID: &str = "finder-form";
+/// The attribute of a button that leads to a step (from 0; the result is
+/// `PreferenceFinder::steps`).
+pub const GO: &str = "data-go";
 
 /// Move focus (and the view) to the element `id` once the next frame has rendered
 /// it, so a phone user sees it and a screen reader announces it.
+#[cfg(feature = "browser")]
 fn focus_later(id: String) {
-    #[cfg(feature = "browser")]
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(&id) {
             let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
             el.scroll_into_view();
         }
     });
-    #[cfg(not(feature = "browser"))]
-    let _ = id;
+}
+
+/// The form's elements with the tag or class `name`, in document order.
+#[cfg(feature = "browser")]
+fn form_elements(class: bool, name: &str) -> Vec<web_sys::Element> {
+    let Some(form) = document().get_element_by_id(FORM_ID) else {
+        return Vec::new();
+    };
+    let list = if class {
+        form.get_elements_by_class_name(name)
+    } else {
+        form.get_elements_by_tag_name(name)
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Check exactly the form's inputs that `answers` holds.
+#[cfg(feature = "browser")]
+fn show_answers(answers: &FinderAnswers) {
+    for el in form_elements(false, "input") {
+        let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() else {
+            continue;
+        };
+        let (name, value) = (input.name(), input.value());
+        let on = match Field::parse(&name) {
+            Some(Field::Rating(id)) => answers
+                .ratings
+                .get(id)
+                .is_some_and(|r| value.parse() == Ok(*r)),
+            Some(Field::Choice(id)) => answers.choices.get(id).is_some_and(|v| v.contains(&value)),
+            _ => continue,
+        };
+        input.set_checked(on);
+    }
+}
+
+/// Take one changed input into `answers` (read in the browser only).
+#[cfg_attr(not(feature = "browser"), allow(dead_code))]
+fn take(answers: &mut FinderAnswers, name: &str, value: String, on: bool, single: bool) {
+    match Field::parse(name) {
+        Some(Field::Rating(id)) => {
+            if let Ok(r) = value.parse() {
+                answers.ratings.insert(id.to_string(), r);
+            }
+        }
+        Some(Field::Choice(id)) => {
+            let list = answers.choices.entry(id.to_string()).or_default();
+            if single {
+                list.clear();
+            }
+            list.retain(|x| *x != value);
+            if on {
+                list.push(value);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[island]
@@ -48,8 +100,8 @@ pub fn FinderForm(
     // The step to show, from 0; `finder.steps()` is the result.
     step: usize,
     posted: bool,
-    // Rendered on the server under the result, and no code in the browser: without
-    // JavaScript, the forms that carry the answers to the next pages.
+    // The form, rendered on the server (and, for a posted result, the forms that
+    // carry the answers on): no code in the browser.
     children: Children,
 ) -> impl IntoView {
     let total = finder.steps();
@@ -66,18 +118,29 @@ pub fn FinderForm(
                 answers.set(stored.finder);
             }
         }
+        #[cfg(feature = "browser")]
+        {
+            answers.with_untracked(show_answers);
+            if let Some(form) = document().get_element_by_id(FORM_ID) {
+                let _ = form.set_attribute("data-hydrated", "true");
+            }
+        }
     });
-    // Keep the answers in this browser only, written at once on each pick.
-    let persist = move || {
-        writer.schedule(move || {
-            saved.set(Some(storage::update(|s| {
-                s.finder = answers.get_untracked()
-            })));
-        });
-        writer.flush();
-    };
+    // Show the current step only (the server rendered the same).
+    #[cfg(feature = "browser")]
+    Effect::new(move |_| {
+        let now = current.get();
+        for (i, el) in form_elements(true, "step").into_iter().enumerate() {
+            let _ = if i == now {
+                el.remove_attribute("hidden")
+            } else {
+                el.set_attribute("hidden", "")
+            };
+        }
+    });
     let go = move |to: usize| {
         current.set(to);
+        #[cfg(feature = "browser")]
         focus_later(if to >= total {
             "profile-title".to_string()
         } else {
@@ -86,227 +149,47 @@ pub fn FinderForm(
     };
     let profile = Memo::new(move |_| answers.with(|a| finder.with_value(|f| score(f, a))));
 
-    // The title of step `i` and how many of its questions are answered.
-    let step_title = move |i: usize| {
-        finder.with_value(|f| {
-            f.dimensions
-                .get(i)
-                .map_or_else(|| "Practical wishes".to_string(), |d| d.title.clone())
-        })
+    // A pick, anywhere in the form: keep it, in this browser only, at once.
+    let on_change = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "browser")]
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|i| Field::parse(&i.name()).is_some())
+        {
+            let single = input.type_() == "radio";
+            answers.update(|a| take(a, &input.name(), input.value(), input.checked(), single));
+            writer.schedule(move || {
+                saved.set(Some(storage::update(|s| {
+                    s.finder = answers.get_untracked()
+                })));
+            });
+            writer.flush();
+        }
+        #[cfg(not(feature = "browser"))]
+        let _ = ev;
     };
-    let answered = move |i: usize| {
-        finder.with_value(|f| {
-            answers.with(|a| match f.dimensions.get(i) {
-                Some(d) => {
-                    let items = f.items.iter().filter(|it| it.dimension == d.id);
-                    let all = items.clone().count();
-                    (
-                        items.filter(|it| a.ratings.contains_key(&it.id)).count(),
-                        all,
-                    )
-                }
-                None => (
-                    f.choices
-                        .iter()
-                        .filter(|c| a.choices.get(&c.id).is_some_and(|v| !v.is_empty()))
-                        .count(),
-                    f.choices.len(),
-                ),
-            })
-        })
+    // Next, Back and Change: switch steps here instead of posting.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        #[cfg(feature = "browser")]
+        if let Some(to) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(&format!("[{GO}]")).ok().flatten())
+            .and_then(|el| el.get_attribute(GO))
+            .and_then(|n| n.parse().ok())
+        {
+            ev.prevent_default();
+            go(to);
+        }
+        #[cfg(not(feature = "browser"))]
+        let _ = ev;
     };
-
-    // Back / Next / See my results at the foot of step `i`. They are submit buttons:
-    // without JavaScript each posts the whole form to the step it names.
-    let nav = move |i: usize| {
-        let back = (i > 0).then(|| {
-            view! {
-                <button type="submit" class="button secondary" formaction=paths::preferences_step(i)
-                    on:click=move |ev| { ev.prevent_default(); go(i - 1); }>"Back"</button>
-            }
-        });
-        let next = if i + 1 < total {
-            view! {
-                <button type="submit" class="button" formaction=paths::preferences_step(i + 2)
-                    on:click=move |ev| { ev.prevent_default(); go(i + 1); }>"Next"</button>
-            }
-            .into_any()
-        } else {
-            view! { <button type="submit" class="button">"See my results"</button> }.into_any()
-        };
-        view! { <div class="quiz-actions step-nav">{next}{back}</div> }
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        writer.flush();
+        go(total);
     };
-
-    let rating_steps = finder.with_value(|f| {
-        f.dimensions
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let items = f
-                    .items
-                    .iter()
-                    .filter(|it| it.dimension == d.id)
-                    .map(|item| {
-                        let id = item.id.clone();
-                        let (left, right) = (item.left.clone(), item.right.clone());
-                        let segments = (-RATING_MAX..=RATING_MAX)
-                            .map(|v| {
-                                let checked = {
-                                    let id = id.clone();
-                                    move || answers.with(|a| a.ratings.get(&id) == Some(&v))
-                                };
-                                let pick = {
-                                    let id = id.clone();
-                                    move |_| {
-                                        answers.update(|a| {
-                                            a.ratings.insert(id.clone(), v);
-                                        });
-                                        persist();
-                                    }
-                                };
-                                view! {
-                                    <label class=["seg seg-0", "seg seg-1", "seg seg-2", "seg seg-3"][v.unsigned_abs() as usize]>
-                                        <input
-                                            type="radio"
-                                            name=form_fields::rating(&id)
-                                            value=v.to_string()
-                                            checked=checked.clone()
-                                            prop:checked=checked
-                                            on:change=pick
-                                        />
-                                        <span class="dot" aria-hidden="true"></span>
-                                        <span class="visually-hidden">
-                                            {SEGMENTS[(v + RATING_MAX) as usize].0}
-                                            {match v {
-                                                0 => None,
-                                                v if v < 0 => Some(left.clone()),
-                                                _ => Some(right.clone()),
-                                            }}
-                                        </span>
-                                    </label>
-                                }
-                            })
-                            .collect_view();
-                        // The chosen segment in words, by the style sheet alone (so it
-                        // is right with or without JavaScript): see `.rating-now`.
-                        let readout = (-RATING_MAX..=RATING_MAX)
-                            .map(|v| {
-                                const CLASSES: [&str; 7] = ["r r0", "r r1", "r r2", "r r3", "r r4", "r r5", "r r6"];
-                                let i = (v + RATING_MAX) as usize;
-                                view! { <span class=CLASSES[i]>{SEGMENTS[i].1}</span> }
-                            })
-                            .collect_view();
-                        view! {
-                            <fieldset class="item" data-test="item">
-                                <legend class="statements">
-                                    <span class="left">{left.clone()}</span>
-                                    <span class="visually-hidden">" or "</span>
-                                    <span class="right">{right.clone()}</span>
-                                </legend>
-                                <div class="segments">{segments}</div>
-                                <p class="rating-now" aria-hidden="true">
-                                    <span class="r-none">"Not answered"</span>
-                                    {readout}
-                                </p>
-                            </fieldset>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <fieldset class="step dimension-group" hidden=move || current.get() != i>
-                        <legend>
-                            <h2 id=format!("step-{}", i + 1) tabindex="-1">
-                                <span class="step-count">{format!("Step {} of {total}", i + 1)}</span>
-                                <span class="step-title">{d.title.clone()}</span>
-                            </h2>
-                        </legend>
-                        <p class="hint">
-                            "For each pair, pick the box nearer the statement that fits you "
-                            "better: the outer boxes mean strongly, the middle one no preference. "
-                            "Skip any pair you are unsure about."
-                        </p>
-                        {items}
-                        {nav(i)}
-                    </fieldset>
-                }
-            })
-            .collect_view()
-    });
-
-    let choice_step = finder.with_value(|f| {
-        (!f.choices.is_empty()).then(|| {
-            let i = f.dimensions.len();
-            let questions = f
-                .choices
-                .iter()
-                .map(|c| {
-                    let options = c
-                        .options
-                        .iter()
-                        .map(|o| {
-                            let (cid, oid, multiple) = (c.id.clone(), o.id.clone(), c.multiple);
-                            let checked = {
-                                let (cid, oid) = (cid.clone(), oid.clone());
-                                move || {
-                                    answers.with(|a| {
-                                        a.choices.get(&cid).is_some_and(|v| v.contains(&oid))
-                                    })
-                                }
-                            };
-                            let toggle = {
-                                let (cid, oid) = (cid.clone(), oid.clone());
-                                move |ev: leptos::ev::Event| {
-                                    let on = event_target_checked(&ev);
-                                    answers.update(|a| {
-                                        let list = a.choices.entry(cid.clone()).or_default();
-                                        if !multiple {
-                                            list.clear();
-                                        }
-                                        list.retain(|x| *x != oid);
-                                        if on {
-                                            list.push(oid.clone());
-                                        }
-                                    });
-                                    persist();
-                                }
-                            };
-                            view! {
-                                <label class="option">
-                                    <input
-                                        type=if multiple { "checkbox" } else { "radio" }
-                                        name=form_fields::choice(&cid)
-                                        value=oid.clone()
-                                        checked=checked.clone()
-                                        prop:checked=checked
-                                        on:change=toggle
-                                    />
-                                    <span>{o.label.clone()}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <fieldset class="question">
-                            <legend>{c.prompt.clone()}{c.multiple.then_some(" (choose any)")}</legend>
-                            <div class="options">{options}</div>
-                        </fieldset>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="step dimension-group" hidden=move || current.get() != i>
-                    <legend>
-                        <h2 id=format!("step-{}", i + 1) tabindex="-1">
-                            <span class="step-count">{format!("Step {} of {total}", i + 1)}</span>
-                            <span class="step-title">"Practical wishes"</span>
-                        </h2>
-                    </legend>
-                    {questions}
-                    {nav(i)}
-                </fieldset>
-            }
-        })
-    });
 
     // The steps already seen, each with a way back to it.
     let done = move || {
@@ -314,15 +197,33 @@ pub fn FinderForm(
         (now > 0).then(|| {
             let rows = (0..now.min(total))
                 .map(|j| {
-                    let (n, all) = answered(j);
-                    let title = step_title(j);
+                    let (title, n, all) = finder.with_value(|f| {
+                        answers.with(|a| match f.dimensions.get(j) {
+                            Some(d) => {
+                                let items = f.items.iter().filter(|it| it.dimension == d.id);
+                                let n = items
+                                    .clone()
+                                    .filter(|it| a.ratings.contains_key(&it.id))
+                                    .count();
+                                (d.title.clone(), n, items.count())
+                            }
+                            None => (
+                                "Practical wishes".to_string(),
+                                f.choices
+                                    .iter()
+                                    .filter(|c| a.choices.get(&c.id).is_some_and(|v| !v.is_empty()))
+                                    .count(),
+                                f.choices.len(),
+                            ),
+                        })
+                    });
                     view! {
                         <li>
                             <span class="done-title">{title.clone()}</span>
                             <span class="meta">" "{n}" of "{all}" answered "</span>
-                            <button type="submit" class="link-button" formaction=paths::preferences_step(j + 1)
-                                aria-label=format!("Change: {title}")
-                                on:click=move |ev| { ev.prevent_default(); go(j); }>"Change"</button>
+                            <button type="submit" class="link-button" form=FORM_ID
+                                formaction=crate::paths::preferences_step(j + 1) data-go=j
+                                aria-label=format!("Change: {title}")>"Change"</button>
                         </li>
                     }
                 })
@@ -338,11 +239,6 @@ pub fn FinderForm(
         })
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        writer.flush();
-        go(total);
-    };
     // Deleting asks first, says what goes and what stays, and keeps the notes
     // written on /prepare.
     let deleted = RwSignal::new(false);
@@ -355,6 +251,8 @@ pub fn FinderForm(
         writer.cancel();
         saved.set(Some(storage::forget_finder()));
         answers.set(FinderAnswers::default());
+        #[cfg(feature = "browser")]
+        show_answers(&FinderAnswers::default());
         deleted.set(true);
         go(0);
     };
@@ -363,8 +261,6 @@ pub fn FinderForm(
         (current.get() >= total).then(|| {
             view! {
                 <ProfileView profile=profile.get()/>
-                // Without JavaScript the page renders the forms that carry the
-                // answers on (nothing is kept); with it, the browser has them.
                 {move || hydrated.get().then(|| view! {
                     <p class="next-steps quiz-actions">
                         <a class="button" href="/prepare">"Next: prepare for a first session"</a>
@@ -376,12 +272,10 @@ pub fn FinderForm(
     };
 
     view! {
-        {result}
-        {children()}
-        <form class="finder" method="post" action=paths::PREFERENCES_RESULT on:submit=on_submit data-hydrated=move || hydrated.get().then_some("true")>
+        <div class="finder-island" on:change=on_change on:click=on_click on:submit=on_submit>
+            {result}
             {done}
-            {rating_steps}
-            {choice_step}
+            {children()}
             <p class="meta" role="status">
                 {move || match (hydrated.get(), saved.get(), deleted.get()) {
                     (true, Some(Err(e)), _) => format!("{e}."),
@@ -396,9 +290,30 @@ pub fn FinderForm(
                     <button type="button" class="button secondary danger" on:click=delete data-test="delete">"Delete my finder answers"</button>
                 </p>
             })}
-        </form>
+        </div>
     }
 }
 
 #[cfg(feature = "browser")]
 use wasm_bindgen::JsCast;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_is_taken_as_the_form_would_post_it() {
+        let mut a = FinderAnswers::default();
+        take(&mut a, "r.x", "-2".into(), true, true);
+        take(&mut a, "c.format", "video".into(), true, false);
+        take(&mut a, "c.format", "phone".into(), true, false);
+        take(&mut a, "c.format", "video".into(), false, false);
+        take(&mut a, "c.one", "a".into(), true, true);
+        take(&mut a, "c.one", "b".into(), true, true);
+        take(&mut a, "r.y", "nope".into(), true, true);
+        take(&mut a, "profile-view", "on".into(), true, true);
+        assert_eq!(a.ratings, [("x".to_string(), -2)].into());
+        assert_eq!(a.choices["format"], ["phone"]);
+        assert_eq!(a.choices["one"], ["b"]);
+    }
+}
