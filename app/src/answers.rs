@@ -63,10 +63,20 @@ impl SavedAnswers {
     }
 }
 
-/// Answers posted without JavaScript to `/preferences`, `/prepare` or `/summary`,
-/// provided by the server for that one render and then dropped.
+/// Answers posted without JavaScript to `/prepare` or `/summary`, provided by the
+/// server for that one render and then dropped; with the day it was posted, in words
+/// (for the summary, which says when it was made).
 #[derive(Clone, Debug, Default)]
-pub struct PostedAnswers(pub SavedAnswers);
+pub struct PostedAnswers(pub SavedAnswers, pub Option<String>);
+
+/// A no-JavaScript post to the finder (`/preferences`): its answers and the step to
+/// show next (from 0), or `None` for the result. Provided for that one render, then
+/// dropped.
+#[derive(Clone, Debug, Default)]
+pub struct PostedFinder {
+    pub answers: FinderAnswers,
+    pub step: Option<usize>,
+}
 
 /// Read posted reflection fields `p.<id>`; ids must be the file's. Error texts name
 /// only the file's own questions, never what the reader sent.
@@ -137,21 +147,38 @@ pub fn summary_markdown(
             }
         }
     }
+    md.push_str(HELP_NOW_TEXT);
     md
 }
+
+/// The main helplines, at the end of the summary's text (the page shows the same).
+const HELP_NOW_TEXT: &str = "## If I need help now\n\n\
+- Emergency: 112 (European Union), 911 (United States and Canada), 999 or 112 (United Kingdom and Ireland)\n\
+- 988 Suicide & Crisis Lifeline (United States): call or text 988\n\
+- 9-8-8 Suicide Crisis Helpline (Canada): call or text 9-8-8\n\
+- Samaritans (United Kingdom and Ireland): call 116 123\n";
 
 fn profile_markdown(md: &mut String, profile: &Profile) {
     md.push_str("## How I would like therapy to feel\n\n");
     for d in &profile.dimensions {
-        match &d.leaning {
-            Some(l) => md.push_str(&format!(
-                "- **{}**: {} ({} preference)\n",
-                d.title, l, d.strength
-            )),
-            None => md.push_str(&format!("- **{}**: no clear preference\n", d.title)),
+        md.push_str(&format!("**{}**\n\n", d.title));
+        for said in &d.said {
+            let said = said
+                .strip_prefix("You said")
+                .map_or_else(|| said.clone(), |r| format!("I said{r}"));
+            md.push_str(&format!("- {said}\n"));
         }
+        match (&d.leaning, d.said.is_empty()) {
+            (_, true) => md.push_str("- I did not answer these statements.\n"),
+            (Some(_), false) => {
+                md.push_str(&format!("- Taken together: a {} preference.\n", d.strength))
+            }
+            (None, false) => {
+                md.push_str("- Taken together, these answers do not lean clearly either way.\n")
+            }
+        }
+        md.push('\n');
     }
-    md.push('\n');
     if !profile.practical.is_empty() {
         md.push_str("## Practical wishes\n\n");
         for (q, picks) in &profile.practical {
@@ -163,8 +190,9 @@ fn profile_markdown(md: &mut String, profile: &Profile) {
         md.push_str("## Approaches that may fit\n\n");
         for a in &profile.approaches {
             md.push_str(&format!(
-                "- **{}** — because: {}\n",
+                "- **{}**: {} What I said that points to it: {}\n",
                 a.name,
+                a.combine,
                 a.why.join("; ")
             ));
         }

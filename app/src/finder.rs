@@ -23,6 +23,15 @@ pub struct PreferenceFinder {
     pub search: Vec<String>,
 }
 
+impl PreferenceFinder {
+    /// How many steps the finder's form has before its result: one per dimension,
+    /// then one for the practical questions if there are any. Step `steps()` (from
+    /// 0) is the result.
+    pub fn steps(&self) -> usize {
+        self.dimensions.len() + usize::from(!self.choices.is_empty())
+    }
+}
+
 /// A dimension of client preference, scored from −3 (left) to +3 (right).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -17,13 +17,35 @@ pub struct FinderAnswers {
 }
 
 impl FinderAnswers {
+    /// Nothing answered. "No preference" (a rating of 0) is an answer: the reader
+    /// picked it.
     pub fn is_empty(&self) -> bool {
-        self.ratings.values().all(|r| *r == 0) && self.choices.values().all(Vec::is_empty)
+        self.ratings.is_empty() && self.choices.values().all(Vec::is_empty)
     }
 }
 
-/// Ratings run from −3 (the left statement) to +3 (the right statement).
+/// Ratings run from −3 (the left statement) to +3 (the right statement). A statement
+/// left unanswered counts as 0 in every score (the form, the API and the island).
 pub const RATING_MAX: i8 = 3;
+
+/// How strongly a rating leans, in words: `None` for 0.
+pub fn strength_word(r: i8) -> Option<&'static str> {
+    match r.unsigned_abs() {
+        0 => None,
+        1 => Some("slightly"),
+        2 => Some("mostly"),
+        _ => Some("strongly"),
+    }
+}
+
+/// What a reader said about one statement pair, as a sentence in their own words:
+/// “You said “…” (strongly)”, or that neither fits better.
+pub fn said(left: &str, right: &str, r: i8) -> String {
+    match strength_word(r) {
+        None => format!("You said neither fits you better: “{left}” or “{right}”"),
+        Some(w) => format!("You said “{}” ({w})", if r < 0 { left } else { right }),
+    }
+}
 
 /// Where the reader stands on one dimension.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,6 +67,10 @@ pub struct DimensionScore {
     /// The labels of the two ends of the scale (−3 and +3).
     pub left: String,
     pub right: String,
+    /// What the reader said on each answered statement of this dimension, in file
+    /// order (see [`said`]); unanswered statements are left out.
+    #[serde(default)]
+    pub said: Vec<String>,
 }
 
 impl DimensionScore {
@@ -68,7 +94,9 @@ pub struct ApproachFit {
     /// The file's note on what the approach mainly suits, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Every answer that moved this suggestion up, strongest first.
+    /// Every answer that moved this suggestion up, strongest first, in the reader's
+    /// words: the statement they leaned to and how strongly (“…” (mostly)), or the
+    /// option they chose (“…” (your choice)).
     pub why: Vec<String>,
 }
 
@@ -240,6 +268,15 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
                 .filter(|i| i.dimension == d.id)
                 .map(|i| rating(&i.id))
                 .collect();
+            let said_here = finder
+                .items
+                .iter()
+                .filter(|i| i.dimension == d.id)
+                .filter_map(|i| {
+                    let r = answers.ratings.get(&i.id)?.clamp(&-RATING_MAX, &RATING_MAX);
+                    Some(said(&i.left, &i.right, *r))
+                })
+                .collect();
             let score = if items.is_empty() {
                 0.0
             } else {
@@ -271,6 +308,7 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
                 leaning_text,
                 left: d.left.clone(),
                 right: d.right.clone(),
+                said: said_here,
             }
         })
         .collect();
@@ -283,13 +321,14 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
             continue;
         }
         let statement = if r < 0 { &item.left } else { &item.right };
+        let strength = strength_word(r).unwrap_or_default();
         for (approach, weight) in &item.approaches {
             let c = f64::from(r) * weight;
             if c > 0.0 {
                 reasons
                     .entry(approach)
                     .or_default()
-                    .push((c, format!("You leaned towards “{statement}”")));
+                    .push((c, format!("“{statement}” ({strength})")));
             }
         }
     }
@@ -305,10 +344,10 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
         for o in opts {
             for (approach, weight) in &o.approaches {
                 if *weight > 0.0 {
-                    reasons
-                        .entry(approach)
-                        .or_default()
-                        .push((weight * CHOICE_SCALE, format!("You chose “{}”", o.label)));
+                    reasons.entry(approach).or_default().push((
+                        weight * CHOICE_SCALE,
+                        format!("“{}” (your choice)", o.label),
+                    ));
                 }
             }
         }
@@ -598,6 +637,33 @@ mod tests {
     }
 
     #[test]
+    fn what_was_said_is_in_the_readers_words_and_unanswered_is_left_out() {
+        let p = score(
+            &finder(),
+            &answers(&[("i1", -3), ("i2", 0), ("i3", 1)], &[]),
+        );
+        assert_eq!(
+            p.dimensions[0].said,
+            [
+                "You said “i1 left” (strongly)",
+                "You said neither fits you better: “i2 left” or “i2 right”"
+            ]
+        );
+        assert_eq!(p.dimensions[1].said, ["You said “i3 right” (slightly)"]);
+        let p = score(&finder(), &answers(&[("i3", 2)], &[]));
+        assert!(p.dimensions[0].said.is_empty(), "nothing answered there");
+        // Unanswered and "no preference" score the same (as the API documents).
+        assert_eq!(
+            score(&finder(), &answers(&[("i2", 0)], &[])).approaches,
+            score(&finder(), &FinderAnswers::default()).approaches
+        );
+        assert!(
+            !answers(&[("i2", 0)], &[]).is_empty(),
+            "no preference is an answer"
+        );
+    }
+
+    #[test]
     fn dimensions_bands_and_leaning() {
         let p = score(
             &finder(),
@@ -616,7 +682,7 @@ mod tests {
         assert_eq!(p.approaches[0].article, "cbt");
         assert_eq!(
             p.approaches[0].why,
-            vec!["You leaned towards “i1 right”".to_string()]
+            vec!["“i1 right” (strongly)".to_string()]
         );
         // pct: −3 from i1, +2 from the walk (a pick counts like a rating of 2): no fit.
         assert!(p.approaches.iter().all(|a| a.article != "pct"));
@@ -626,7 +692,7 @@ mod tests {
         assert_eq!(p.approaches[0].score, 0.98);
         let mut why = p.approaches[0].why.clone();
         why.sort();
-        assert_eq!(why, ["You chose “Walk”", "You leaned towards “i1 left”"]);
+        assert_eq!(why, ["“Walk” (your choice)", "“i1 left” (strongly)"]);
     }
 
     #[test]
@@ -653,13 +719,7 @@ mod tests {
         );
         let cbt = p.approaches.iter().find(|a| a.article == "cbt").unwrap();
         // i2 (3 × 0.5 = 1.5) before i1 (1 × 1).
-        assert_eq!(
-            cbt.why,
-            [
-                "You leaned towards “i2 right”",
-                "You leaned towards “i1 right”"
-            ]
-        );
+        assert_eq!(cbt.why, ["“i2 right” (strongly)", "“i1 right” (slightly)"]);
         assert_eq!(cbt.note, None);
         let psy = p.approaches.iter().find(|a| a.article == "psy").unwrap();
         assert_eq!(psy.note.as_deref(), Some("Mainly for some difficulties."));
@@ -810,7 +870,16 @@ mod tests {
             for ap in &p.approaches {
                 prop_assert!(ap.score >= 0.0 && ap.score <= 1.0);
                 prop_assert!(!ap.why.is_empty());
+                // One account: every statement a card cites is listed as said
+                // under its dimension.
+                for why in ap.why.iter().filter(|w| !w.ends_with("(your choice)")) {
+                    let said = format!("You said {why}");
+                    prop_assert!(p.dimensions.iter().any(|d| d.said.contains(&said)), "{}", why);
+                }
             }
+            // Every answered statement is said, and only those.
+            let said: usize = p.dimensions.iter().map(|d| d.said.len()).sum();
+            prop_assert_eq!(said, a.ratings.len());
             let fits = FitModel::new(&f).fits(&FitModel::answer_vector(&f, &a));
             prop_assert!(fits.iter().all(|v| (-1.0 - 1e-9..=1.0 + 1e-9).contains(v)));
             prop_assert!(p.approaches.len() <= TOP_APPROACHES);

@@ -17,6 +17,16 @@ pub const QUIZ_ROUTE: &str = "/quizzes/{id}";
 /// Where the finder's form posts: its own page, scrolled to the result.
 pub const PREFERENCES_RESULT: &str = "/preferences#profile-title";
 
+/// The query parameter that names a step of the finder (from 1) in a
+/// no-JavaScript post.
+pub const STEP_PARAM: &str = "step";
+
+/// Where the finder's "Next", "Back" and "Change" buttons post without JavaScript:
+/// its own page at step `n` (from 1), scrolled to that step.
+pub fn preferences_step(n: usize) -> String {
+    format!("{PREFERENCES}?{STEP_PARAM}={n}#step-{n}")
+}
+
 /// One quiz's page; its form posts here.
 pub fn quiz(id: &str) -> String {
     format!("{QUIZZES}/{id}")
@@ -31,5 +41,6 @@ mod tests {
         assert_eq!(quiz("{id}"), QUIZ_ROUTE);
         assert_eq!(quiz("cbt-basics"), "/quizzes/cbt-basics");
         assert!(PREFERENCES_RESULT.starts_with(&format!("{PREFERENCES}#")));
+        assert_eq!(preferences_step(2), "/preferences?step=2#step-2");
     }
 }

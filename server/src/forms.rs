@@ -9,7 +9,8 @@ use crate::AppState;
 use crate::problem::{Back, Extra, problem_page_with};
 use crate::render::render_page;
 use app::answers::{
-    NOTE_MAX, PostedAnswers, SavedAnswers, check_field_names, note_too_long, reflections_from_form,
+    NOTE_MAX, PostedAnswers, PostedFinder, SavedAnswers, check_field_names, note_too_long,
+    reflections_from_form,
 };
 use app::content::Library;
 use app::finder_scoring::answers_from_form as finder_answers_from_form;
@@ -295,6 +296,33 @@ fn answers_back(path: &str) -> Back<'static> {
     }
 }
 
+/// The finder step a post to `/preferences?step=N` asks for (N from 1, as the
+/// buttons write it), from 0; `None` for the result (no query). Any other query, or
+/// a query on another path, is refused.
+fn finder_step(
+    library: &Library,
+    path: &str,
+    query: Option<&str>,
+) -> Result<Option<usize>, &'static str> {
+    let Some(query) = query else {
+        return Ok(None);
+    };
+    let steps = match (&library.finder, path) {
+        (Some(f), paths::PREFERENCES) => f.steps(),
+        _ => return Err("its address has a query this form does not send"),
+    };
+    let mut pairs = form_urlencoded::parse(query.as_bytes());
+    match (pairs.next(), pairs.next()) {
+        (Some((k, v)), None) if k == paths::STEP_PARAM => v
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=steps).contains(n))
+            .map(|n| Some(n - 1))
+            .ok_or("it asks for a step this questionnaire does not have"),
+        _ => Err("its address has a query this form does not send"),
+    }
+}
+
 /// `POST /preferences`, `/prepare` and `/summary`: the finder's and the reflections'
 /// answers, rendered into the page that was posted to (the finder's result, the
 /// reflection questions carrying the finder's answers, or the summary).
@@ -318,13 +346,27 @@ pub async fn post_answers(
     }) {
         return notes_given_back(&fields, prepare, back);
     }
+    let step = match finder_step(&library, uri.path(), uri.query()) {
+        Ok(step) => step,
+        Err(e) => return unreadable(StatusCode::BAD_REQUEST, e, back),
+    };
     match posted_answers(&library, &fields) {
+        Ok(saved) if uri.path() == paths::PREFERENCES => {
+            let posted = PostedFinder {
+                answers: saved.finder,
+                step,
+            };
+            render_page(&state, uri.path().to_string(), &headers, posted).await
+        }
         Ok(saved) => {
+            // The summary says when it was made; this answer is not cached.
+            let today = time::OffsetDateTime::now_utc().date();
+            let date = format!("{} {} {}", today.day(), today.month(), today.year());
             render_page(
                 &state,
                 uri.path().to_string(),
                 &headers,
-                PostedAnswers(saved),
+                PostedAnswers(saved, Some(date)),
             )
             .await
         }
@@ -335,6 +377,30 @@ pub async fn post_answers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finder_steps_are_read_from_the_query() {
+        let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+        let (store, _) = crate::content::store::ContentStore::open(content);
+        let library = store.current();
+        let at = |path: &str, q: Option<&str>| finder_step(&library, path, q);
+        assert_eq!(at(paths::PREFERENCES, None), Ok(None));
+        assert_eq!(at(paths::PREFERENCES, Some("step=1")), Ok(Some(0)));
+        assert_eq!(at(paths::PREFERENCES, Some("step=5")), Ok(Some(4)));
+        for bad in [
+            "step=0",
+            "step=6",
+            "step=-1",
+            "step=x",
+            "step=1&step=2",
+            "other=1",
+            "step=99999999999999999999999",
+        ] {
+            assert!(at(paths::PREFERENCES, Some(bad)).is_err(), "{bad}");
+        }
+        assert!(at(paths::SUMMARY, Some("step=1")).is_err());
+        assert_eq!(at(paths::SUMMARY, None), Ok(None));
+    }
 
     #[test]
     fn form_type_is_checked_like_axum() {

@@ -357,7 +357,7 @@ async fn every_page_type_renders() {
             "/summary".into(),
             vec![
                 h1("My therapy preferences"),
-                r#"data-test="summary-empty""#.into(),
+                r#"data-test="summary-no-script""#.into(),
             ],
         ),
         (
@@ -520,6 +520,114 @@ async fn finder_post_scores_and_forgets() {
     }
 }
 
+/// Without JavaScript the finder is a form in steps: each "Next", "Back" or "Change"
+/// posts every answer to `/preferences?step=N`, which shows that step with the
+/// answers in place and nothing kept; the last step's post is the result.
+#[tokio::test]
+async fn finder_steps_post_without_javascript() {
+    let lib = support::content().current();
+    let finder = lib.finder.as_ref().expect("preferences.yaml");
+    let steps = finder.steps();
+    assert_eq!(steps, 5, "four dimensions and the practical wishes");
+
+    // A first visit shows step 1 only; nothing is answered.
+    let (_, _, body) = send(get("/preferences")).await;
+    assert!(body.contains("Step 1 of 5"), "progress");
+    assert_eq!(
+        body.matches(r#"<fieldset hidden class="step dimension-group">"#)
+            .count(),
+        steps - 1
+    );
+    assert_eq!(
+        body.matches(r#"<fieldset class="step dimension-group">"#)
+            .count(),
+        1
+    );
+    assert!(
+        !body.contains("checked"),
+        "nothing answered before the reader picks"
+    );
+    assert!(!body.contains(r#"data-test="profile""#));
+
+    let (status, headers, body) = send(post_form(
+        "/preferences?step=2",
+        "r.who-chooses-topics=3&r.plan-or-flow=0&c.format=video",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(!body.contains(r#"data-test="profile""#), "no result yet");
+    // Step 2 is the one shown; the others are hidden but still in the form, so
+    // the answers ride along with the next post.
+    assert_eq!(
+        body.matches(r#"<fieldset hidden class="step dimension-group">"#)
+            .count(),
+        steps - 1
+    );
+    let shown = body
+        .find(r#"<fieldset class="step dimension-group">"#)
+        .expect("one step shown");
+    assert!(body[shown..].starts_with(r#"<fieldset class="step dimension-group"><legend><h2 id="step-2" tabindex="-1"><span class="step-count">Step 2 of 5"#), "{}", &body[shown..shown + 200]);
+    assert!(
+        body.contains(r#"name="r.who-chooses-topics" value="3" checked"#),
+        "kept"
+    );
+    assert!(
+        body.contains(r#"name="r.plan-or-flow" value="0" checked"#),
+        "no preference is an answer"
+    );
+    assert!(
+        body.contains(r#"name="c.format" value="video" checked"#),
+        "kept"
+    );
+    assert_eq!(
+        body.matches(r#"" checked"#).count(),
+        3,
+        "only what was sent"
+    );
+    // The earlier step, summed up, with a way back.
+    let done = element(&body, r#"data-test="steps-done""#).replace("<!>", "");
+    assert!(done.contains(&text(&finder.dimensions[0].title)), "{done}");
+    assert!(done.contains("2 of 4 answered"), "{done}");
+    assert!(
+        done.contains(r#"formaction="/preferences?step=1#step-1""#),
+        "{done}"
+    );
+
+    // The last step posts for the result, which comes first on the page, with the
+    // answers' way to the summary (nothing is kept between pages).
+    let (status, _, body) = send(post_form("/preferences", "r.who-chooses-topics=3")).await;
+    assert_eq!(status, StatusCode::OK);
+    let profile = body.find(r#"data-test="profile""#).expect("the result");
+    assert!(
+        profile < body.find(r#"class="finder""#).expect("the form"),
+        "result first"
+    );
+    assert!(
+        body.contains(
+            "You said “I&#x27;d like the therapist to suggest what we focus on.” (strongly)"
+        ) || body
+            .contains("You said “I'd like the therapist to suggest what we focus on.” (strongly)"),
+        "in the reader's words"
+    );
+    let to_summary = &body[body.find(r#"action="/summary""#).expect("a summary form")..];
+    assert!(
+        to_summary[..400].contains(r#"name="r.who-chooses-topics" value="3""#),
+        "{}",
+        &to_summary[..400]
+    );
+
+    for bad in ["step=0", "step=6", "step=x", "other=1"] {
+        let (status, _, body) = send(post_form(
+            &format!("/preferences?{bad}"),
+            "r.who-chooses-topics=3",
+        ))
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(body.contains("This form could not be read"), "{bad}");
+    }
+}
+
 /// Development builds (as tests are) show the problems of the load on every page,
 /// from the same per-request content context the pages read; the bundled content has
 /// none, so no panel there.
@@ -549,7 +657,7 @@ async fn finder_says_not_a_diagnosis_before_the_first_question() {
     let notice = body
         .find(r#"data-test="intro-not-a-diagnosis""#)
         .expect("the intro's notice");
-    let first_question = body.find(r#"type="range""#).expect("a first statement");
+    let first_question = body.find(r#"type="radio""#).expect("a first statement");
     assert!(notice < first_question, "the notice comes first");
     assert!(
         element(&body, r#"data-test="intro-not-a-diagnosis""#).contains("This is not a diagnosis.")

@@ -6,44 +6,71 @@ use leptos::prelude::*;
 
 /// Says what a result is and is not, on every result.
 #[component]
-pub fn NotADiagnosis() -> impl IntoView {
+pub fn NotADiagnosis(#[prop(optional)] mine: bool) -> impl IntoView {
     view! {
         <p class="notice" role="note" data-test="not-a-diagnosis">
             <strong>"This is not a diagnosis."</strong>
-            " It describes the preferences you gave today, and they may change. "
-            "It cannot tell whether you need help, or which help is right. If you are struggling now, "
+            {if mine {
+                " It describes the preferences I gave, and they may change. It cannot tell \
+                 whether I need help, or which help is right. If I need help now, the numbers \
+                 are at the end, or "
+            } else {
+                " It describes the preferences you gave today, and they may change. It cannot \
+                 tell whether you need help, or which help is right. If you are struggling now, "
+            }}
             <a href="/crisis">"find crisis help"</a>"."
         </p>
     }
 }
 
 #[component]
-pub fn ProfileView(profile: Profile) -> impl IntoView {
+pub fn ProfileView(
+    profile: Profile,
+    /// In the reader's own voice ("My preferences"), for the summary they keep.
+    #[prop(optional)]
+    mine: bool,
+) -> impl IntoView {
+    // The words that change with the voice: (yours, mine).
+    let say = move |yours: &'static str, my: &'static str| if mine { my } else { yours };
     let dimensions = profile
         .dimensions
         .iter()
         .map(|d| {
-            let leaning = d.leaning.clone().map_or_else(
-                || "No clear preference".to_string(),
-                |l| format!("{l} ({} preference)", d.strength),
-            );
-            // The marker in words, as sighted readers see it: where it sits between
-            // the two ends (no number that the page never shows).
-            let label = format!(
-                "{}: {leaning}, on a line from “{}” to “{}”",
-                d.title, d.left, d.right
-            );
+            // One account of the answers: what the reader said on each statement,
+            // then what they add up to.
+            let overall = if d.said.is_empty() {
+                say(
+                    "You did not answer these statements.",
+                    "I did not answer these statements.",
+                )
+                .to_string()
+            } else {
+                match &d.leaning_text {
+                    // The content's texts speak to the reader; in the reader's voice,
+                    // the statements above say which way, and this how strongly.
+                    Some(_) if mine => format!("Taken together: a {} preference.", d.strength),
+                    Some(t) => format!("Taken together: {t} {}", d.band_text),
+                    None => {
+                        "Taken together, these answers do not lean clearly either way.".to_string()
+                    }
+                }
+            };
+            let said = d
+                .said
+                .iter()
+                .map(|s| {
+                    let s = match s.strip_prefix("You said") {
+                        Some(rest) if mine => format!("I said{rest}"),
+                        _ => s.clone(),
+                    };
+                    view! { <li>{s}</li> }
+                })
+                .collect_view();
             view! {
                 <li class=if d.strongest { "dimension is-strong" } else { "dimension" }>
                     <h4>{d.title.clone()}</h4>
-                    <div class="lean" role="img" aria-label=label>
-                        <span class=format!("lean-marker at-{}", d.step())></span>
-                    </div>
-                    <p class="lean-ends" aria-hidden="true">
-                        <span>{d.left.clone()}</span>
-                        <span>{d.right.clone()}</span>
-                    </p>
-                    <p><strong>{leaning}</strong>". "{d.leaning_text.clone().unwrap_or_else(|| d.band_text.clone())}</p>
+                    <ul class="said">{said}</ul>
+                    <p class="overall">{overall}</p>
                 </li>
             }
         })
@@ -58,18 +85,19 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
                 view! {
                     <li class="card">
                         <h4><a href=format!("/articles/{}", a.article)>{a.name.clone()}</a></h4>
+                        <p>{a.combine.clone()}</p>
                         {note}
-                        <p class="meta">"Why: the answers that moved it up"</p>
                         <ul class="why">{why}</ul>
                     </li>
                 }
             })
             .collect_view();
-        let combine = profile
+        let names = profile
             .approaches
             .iter()
-            .map(|a| view! { <li><strong>{a.name.clone()}": "</strong>{a.combine.clone()}</li> })
-            .collect_view();
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
         view! {
             <h3>"Approaches that may fit"</h3>
             <p data-test="style-not-school">
@@ -78,15 +106,14 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
                 "would like. A style does not pick a "<em>"school"</em>": therapists from many "
                 "schools can work the way you want, so ask how they work."
             </p>
+            <p>{say("Under each approach: what you said that points to it.", "Under each approach: what I said that points to it.")}</p>
             <ol class="cards">{list}</ol>
-            <h3>"What an integrative therapist might combine for you"</h3>
-            <p>"An "<a href="/articles/integrative-therapy">"integrative"</a>" therapist could bring these together in one plan:"</p>
-            <ul>{combine}</ul>
+            <p>"An "<a href="/articles/integrative-therapy">"integrative"</a>" therapist could bring several of these together in one plan: "{names}"."</p>
         }
     });
     let no_fit = profile.approaches.is_empty().then(|| {
         view! {
-            <p>"Your answers do not point to particular approaches — that is common, and fine. "
+            <p>{say("Your answers", "My answers")}" do not point to particular approaches — that is common, and fine. "
                "Many people do well with a therapist they trust, whatever the approach. "
                <a href="/articles/common-factors">"Read why the relationship matters so much"</a>"."</p>
         }
@@ -95,7 +122,7 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
         let rows = profile
             .practical
             .iter()
-            .map(|(q, picks)| view! { <dt>{q.clone()}</dt><dd>{picks.join(", ")}</dd> })
+            .map(|(q, picks)| view! { <dt>{q.clone()}</dt><dd>{say("You chose: ", "I chose: ")}{picks.join(", ")}</dd> })
             .collect_view();
         view! { <h3>"Practical wishes"</h3><dl class="practical">{rows}</dl> }
     });
@@ -106,9 +133,9 @@ pub fn ProfileView(profile: Profile) -> impl IntoView {
         .collect_view();
     view! {
         <section class="profile" aria-labelledby="profile-title" data-test="profile">
-            <h2 id="profile-title" tabindex="-1">"Your preferences today"</h2>
-            <NotADiagnosis/>
-            <h3>"How you would like therapy to feel"</h3>
+            <h2 id="profile-title" tabindex="-1">{say("Your preferences today", "My preferences")}</h2>
+            <NotADiagnosis mine/>
+            <h3>{say("How you would like therapy to feel", "How I would like therapy to feel")}</h3>
             // Works without JavaScript: the style sheet hides what the choice leaves out.
             <fieldset class="view-switch">
                 <legend>"Show"</legend>

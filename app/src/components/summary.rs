@@ -1,5 +1,6 @@
-//! "My therapy preferences": the finder's profile and the reflection notes, to
-//! print, copy, download (Markdown, JSON), import, or delete.
+//! "My therapy preferences": the finder's profile and the reflection notes, in the
+//! reader's own voice, dated, to print, copy or save as a file, with the main
+//! helplines on the printout. Export, import and deleting are on `/my-data`.
 
 use crate::answers::{SavedAnswers, summary_markdown};
 use crate::components::profile::ProfileView;
@@ -9,35 +10,68 @@ use crate::prepare::Prepare;
 use crate::storage;
 use leptos::prelude::*;
 
+#[cfg(feature = "browser")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type Date;
+    #[wasm_bindgen(constructor)]
+    fn new() -> Date;
+    #[wasm_bindgen(method, js_name = toLocaleDateString)]
+    fn to_locale_date_string(this: &Date, locale: &str, options: &wasm_bindgen::JsValue) -> String;
+}
+
+/// Today's date in words, from this device's clock (the page itself is the same for
+/// everyone, so the server cannot write it).
+fn today() -> String {
+    #[cfg(feature = "browser")]
+    {
+        let options = js_sys_options(r#"{"day":"numeric","month":"long","year":"numeric"}"#);
+        Date::new().to_locale_date_string("en-GB", &options)
+    }
+    #[cfg(not(feature = "browser"))]
+    String::new()
+}
+
+#[cfg(feature = "browser")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn js_sys_options(text: &str) -> wasm_bindgen::JsValue;
+}
+
 #[island]
 pub fn SummaryView(
     finder: Option<PreferenceFinder>,
     prepare: Option<Prepare>,
     posted: Option<SavedAnswers>,
+    // The date of a no-JavaScript post, written by the server for that one answer.
+    date: Option<String>,
 ) -> impl IntoView {
     let was_posted = posted.is_some();
     let saved = RwSignal::new(posted.unwrap_or_default());
     let message = RwSignal::new(String::new());
     let finder = StoredValue::new(finder);
     let prepare = StoredValue::new(prepare);
+    let date = RwSignal::new(date);
     let hydrated = super::hydrated(move || {
         if !was_posted {
             saved.set(storage::load());
         }
+        date.set(Some(today()));
     });
-    let markdown = Memo::new(move |_| {
+    let text = move || {
         saved.with(|s| {
             finder
                 .with_value(|f| prepare.with_value(|p| summary_markdown(f.as_ref(), p.as_ref(), s)))
         })
-    });
+    };
 
     let profile = move || {
         saved.with(|s| {
             (!s.finder.is_empty())
                 .then(|| finder.with_value(|f| f.as_ref().map(|f| score(f, &s.finder))))
                 .flatten()
-                .map(|profile| view! { <ProfileView profile/> })
+                .map(|profile| view! { <ProfileView profile mine=true/> })
         })
     };
     let notes = move || {
@@ -68,16 +102,9 @@ pub fn SummaryView(
             })
         })
     };
-    let empty = move || {
-        saved.with(|s| s.is_empty()).then(|| {
-            view! {
-                <p class="callout" data-test="summary-empty">
-                    "Nothing here yet. Start with "<a href="/preferences">"the preference finder"</a>
-                    " or "<a href="/prepare">"the questions to prepare"</a>"; your summary builds up here."
-                </p>
-            }
-        })
-    };
+    let empty = move || saved.with(SavedAnswers::is_empty);
+    #[cfg(not(feature = "browser"))]
+    let _ = text;
 
     let print = move |_| {
         #[cfg(feature = "browser")]
@@ -86,114 +113,59 @@ pub fn SummaryView(
     let copy = move |_| {
         #[cfg(feature = "browser")]
         {
-            let text = markdown.get_untracked();
+            let text = text();
             leptos::task::spawn_local(async move {
                 let promise = window().navigator().clipboard().write_text(&text);
                 let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
                 message.set(if ok {
                     "Copied. Paste it wherever you like.".into()
                 } else {
-                    "Copying was blocked; select the text below instead.".into()
+                    "Copying was blocked. Use Print or Save as a file instead.".into()
                 });
             });
         }
     };
-    let download_md = move |_| {
+    let save_file = move |_| {
         #[cfg(feature = "browser")]
         {
-            download(
-                "my-therapy-preferences.md",
-                "text/markdown",
-                &markdown.get_untracked(),
-            );
-            message.set("Downloaded my-therapy-preferences.md".into());
+            download("my-therapy-preferences.txt", "text/plain", &text());
+            message.set("Saved as my-therapy-preferences.txt in your downloads.".into());
         }
-    };
-    let download_json = move |_| {
-        #[cfg(feature = "browser")]
-        {
-            let json = serde_json::to_string_pretty(&saved.get_untracked()).unwrap_or_default();
-            download("pathways-answers.json", "application/json", &json);
-            message.set(
-                "Downloaded pathways-answers.json. Import it here to bring your answers back."
-                    .into(),
-            );
-        }
-    };
-    let import = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "browser")]
-        {
-            use wasm_bindgen::JsCast;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            leptos::task::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                match SavedAnswers::from_json(&text) {
-                    Ok(imported) => {
-                        message.set(match storage::save(&imported) {
-                            Ok(()) => "Imported. Your answers are back in this browser.".into(),
-                            Err(e) => format!("Imported. {e}."),
-                        });
-                        saved.set(imported);
-                    }
-                    Err(e) => message.set(format!("Could not import: {e}.")),
-                }
-            });
-        }
-        #[cfg(not(feature = "browser"))]
-        let _ = ev;
-    };
-    let delete = move |_| {
-        if !storage::confirm(
-            "Delete everything Pathways keeps in this browser: your finder answers and your notes? This cannot be undone.",
-        ) {
-            return;
-        }
-        storage::clear();
-        saved.set(SavedAnswers::default());
-        message.set("Deleted. Pathways keeps nothing else about you.".into());
     };
 
     view! {
         <div class="summary" data-hydrated=move || hydrated.get().then_some("true")>
-            {empty}
+            <p class="summary-date" data-test="summary-date">
+                {move || date.get().filter(|d| !d.is_empty()).map(|d| format!("Made on {d}."))}
+            </p>
+            // Said only once this browser has been read: before that the page cannot
+            // know (and without JavaScript the page explains itself, outside).
+            {move || (hydrated.get() && empty()).then(|| view! {
+                <p class="callout" data-test="summary-empty">
+                    "Nothing here yet. Start with "<a href="/preferences">"the preference finder"</a>
+                    " or "<a href="/prepare">"the questions to prepare"</a>"; my summary builds up here."
+                </p>
+            })}
             {profile}
             {notes}
-            <section class="summary-actions" aria-labelledby="keep-title">
-                <h2 id="keep-title">"Keep it"</h2>
-                <label for="summary-text">"The summary as text"</label>
-                <textarea id="summary-text" class="summary-text" readonly rows="10" prop:value=move || markdown.get()>{markdown.get_untracked()}</textarea>
-                // The buttons need JavaScript; they come last so that nothing moves
-                // under the reader's eyes when they appear.
-                {move || if hydrated.get() {
-                    view! {
-                        <div class="quiz-actions">
-                            <button type="button" class="button" on:click=print>"Print"</button>
-                            <button type="button" class="button secondary" on:click=copy>"Copy as text"</button>
-                            <button type="button" class="button secondary" on:click=download_md>"Download (Markdown)"</button>
-                            <button type="button" class="button secondary" on:click=download_json>"Export answers (JSON)"</button>
-                        </div>
-                        <label class="import">"Import answers (JSON) "
-                            <input type="file" accept="application/json,.json" on:change=import/>
-                        </label>
-                        <p><button type="button" class="button secondary danger" on:click=delete data-test="delete">"Delete everything"</button></p>
-                    }.into_any()
-                } else {
-                    view! { <p>"Use your browser's Print or Share menu to keep this page, or copy the text above."</p> }.into_any()
-                }}
-                <p class="meta" role="status" data-test="summary-message">{move || message.get()}</p>
-            </section>
+            // Only what makes sense for what there is: nothing to keep, no buttons.
+            {move || (!empty()).then(|| view! {
+                <section class="summary-actions" aria-labelledby="keep-title">
+                    <h2 id="keep-title">"Keep it"</h2>
+                    {move || if hydrated.get() {
+                        view! {
+                            <div class="quiz-actions">
+                                <button type="button" class="button" on:click=print>"Print"</button>
+                                <button type="button" class="button secondary" on:click=copy>"Copy as text"</button>
+                                <button type="button" class="button secondary" on:click=save_file>"Save as a file"</button>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! { <p>"Use your browser's Print or Share menu to keep this page."</p> }.into_any()
+                    }}
+                    <p class="meta" role="status" data-test="summary-message">{move || message.get()}</p>
+                </section>
+            })}
         </div>
     }
 }
