@@ -23,10 +23,11 @@ test.describe('a reader can read an article before any script runs', () => {
       await expect(page.getByRole('link', { name: 'Need help now?' })).toHaveAttribute('href', '/crisis');
     });
 
-    test('the home page shows four ways in, and the index lists every article', async ({ page }) => {
+    test('the home page offers the finder, then three ways in, and the index lists every article', async ({ page }) => {
       await page.goto('/');
+      await expect(page.locator('[data-test="home-cta"]')).toHaveAttribute('href', '/preferences');
       const ways = page.getByRole('navigation', { name: 'Ways in' }).getByRole('link');
-      await expect(ways).toHaveCount(4);
+      await expect(ways).toHaveCount(3);
       await ways.first().click();
       await expect(page).toHaveURL(/\/paradigms$/);
       expect(await page.locator('main .card').count()).toBeGreaterThanOrEqual(25);

@@ -10,8 +10,8 @@ async function axe(page: Page) {
 const WHO = "I'd like the therapist to suggest what we focus on.";
 const PLAN_LEFT = "I'd rather sessions flow freely, wherever the conversation goes.";
 
-/** A real finger: touch down on (x, y), move up by `distance` px in small steps, lift. */
-async function swipeUp(page: Page, x: number, y: number, distance: number) {
+/** A real finger: touch down on (x, y), move by `distance` px (up when positive) in small steps, lift. */
+async function swipe(page: Page, x: number, y: number, distance: number) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   for (let i = 1; i <= 12; i++) {
@@ -36,10 +36,17 @@ for (const javaScriptEnabled of [true, false]) {
         const group = groups.nth(n);
         await group.scrollIntoViewIfNeeded();
         const box = (await group.boundingBox())!;
-        const before = await page.evaluate(() => window.scrollY);
-        // Start on an outer segment, where a slider's thumb would have jumped.
-        await swipeUp(page, box.x + box.width * 0.9, box.y + box.height / 2, 250);
-        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
+        const [before, max] = await page.evaluate(() => [
+          window.scrollY,
+          document.documentElement.scrollHeight - window.innerHeight,
+        ]);
+        // Start on an outer segment, where a slider's thumb would have jumped. Swipe
+        // up (the page scrolls down) unless the page is already near its end.
+        const up = before < max - 150;
+        await swipe(page, box.x + box.width * 0.9, box.y + box.height / 2, up ? 250 : -250);
+        const scrolled = expect.poll(() => page.evaluate(() => window.scrollY));
+        if (up) await scrolled.toBeGreaterThan(before);
+        else await scrolled.toBeLessThan(before);
       }
       await expect(page.locator('form.finder input[type="radio"]:checked')).toHaveCount(0);
       await expect(page.locator('.rating-now .r-none').first()).toBeVisible();

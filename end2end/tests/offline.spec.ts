@@ -154,7 +154,13 @@ test('after one visit the site works offline, and a content edit arrives as a wh
   // Run the finder.
   await page.goto(at('/preferences'));
   await expect(page.locator('form.finder[data-hydrated="true"]')).toBeVisible();
-  await page.locator('input[type="range"]').nth(0).fill('3');
+  // Pick a strong answer on the first statement, then go through the steps.
+  await page.locator('.segments').first().locator('label').last().tap();
+  await expect(page.locator('form.finder input[type="radio"]:checked')).toHaveCount(1);
+  for (let step = 2; step <= 5; step++) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByText(`Step ${step} of 5`)).toBeVisible();
+  }
   await page.getByRole('button', { name: 'See my results' }).click();
   await expect(page.locator('[data-test="profile"] [data-test="not-a-diagnosis"]')).toContainText('not a diagnosis');
 
