@@ -1,10 +1,10 @@
-//! Full-text search over articles with tantivy, in memory (`SearchIndex`): building,
-//! updating and querying. Ranked, tolerant of typos, word beginnings and plurals
-//! (`words`), with highlighted snippets (`snippets`); and the site tools (the
-//! preference finder, the crisis page…) that a search asks for, offered before the
-//! articles (`tools`). Built once per content load.
+//! The search index (`SearchIndex`): building, updating and querying it.
 //!
-//! Articles are indexed stemmed (`en_stem`: "therapies" and "therapy" meet).
+//! Full-text search over articles with tantivy, in memory: ranked, tolerant of typos,
+//! word beginnings and plurals (`words`), with highlighted snippets (`snippets`); and
+//! the site tools (the preference finder, the crisis page…) that a search asks for,
+//! offered before the articles (`tools`). Built once per content load. Articles are
+//! indexed stemmed (`en_stem`: "therapies" and "therapy" meet).
 
 mod snippets;
 #[cfg(test)]

@@ -1,5 +1,4 @@
-//! Snippets: the short-passage index of every article, and its best passage for a
-//! query, highlighted.
+//! Snippets: the short-passage index and each hit's best passage, highlighted.
 //!
 //! Snippets come from a second index of short passages (about two sentences each) of
 //! every article: for a hit, its best passage for the query's words is found there
@@ -43,7 +42,8 @@ impl Passages {
         })
     }
 
-    /// Another snapshot of the same index (see [`SearchIndex::update`]).
+    /// Another snapshot of the same index (see
+    /// [`SearchIndex::update`](super::SearchIndex::update)).
     pub(super) fn again(&self) -> tantivy::Result<Self> {
         Ok(Self {
             index: self.index.clone(),

@@ -1,5 +1,4 @@
-//! Fixtures shared by the search index's tests, and the tests of building, updating
-//! and ranking.
+//! The search index's shared test fixtures, and tests of building, updating, ranking.
 
 use super::*;
 use app::content::Article;

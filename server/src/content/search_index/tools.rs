@@ -1,5 +1,4 @@
-//! Site tools that a search asks for (the preference finder, the site pages), the
-//! crisis page always first.
+//! Site tools that searches offer (the finder, the site pages), crisis page first.
 //!
 //! Site tools are matched by phrases that editors write (`search:` in the finder file
 //! and in pages' front matter): a tool is offered when the query holds every word of

@@ -1,5 +1,4 @@
-//! A query's words: read as written, stemmed, and corrected to the nearest words the
-//! articles and tools use.
+//! A query's words: as written, stemmed, and typo-corrected against the vocabulary.
 //!
 //! Beside the index, a vocabulary of the words as written (lower-cased) with the number
 //! of articles using each: a query word that is not in it is corrected to the nearest
