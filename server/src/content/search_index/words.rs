@@ -1,0 +1,184 @@
+//! A query's words: as written, stemmed, and typo-corrected against the vocabulary.
+//!
+//! Beside the index, a vocabulary of the words as written (lower-cased) with the number
+//! of articles using each: a query word that is not in it is corrected to the nearest
+//! word there (Levenshtein automata, one or two edits, the most used word on a tie;
+//! the word being typed may also be a beginning), and the correction is searched
+//! like a word spelt right, so a typo ranks as its correction does. (Edit distance
+//! on stems fails on a typo that changes the stem: "integrativ" is not within two
+//! edits of the stem "integr".)
+
+use super::{MAX_QUERY, SearchIndex};
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+use tantivy::Index;
+use tantivy::tokenizer::TokenStream;
+
+const MAX_TERMS: usize = 8;
+/// Stemmed words (articles, passages and query terms).
+pub(super) const TOKENIZER: &str = "en_stem";
+/// Lower-cased words as written (tantivy's default tokenizer).
+const RAW_TOKENIZER: &str = "default";
+/// Corrections tried for a word that is not in the vocabulary.
+const MAX_CORRECTIONS: usize = 3;
+
+/// Levenshtein automata builders for one and two edits (a swap of two letters
+/// counts as one); building one is costly, so they are built once.
+static LEVENSHTEIN: LazyLock<[LevenshteinAutomatonBuilder; 2]> = LazyLock::new(|| {
+    [
+        LevenshteinAutomatonBuilder::new(1, true),
+        LevenshteinAutomatonBuilder::new(2, true),
+    ]
+});
+
+/// One word of a query: the stems that count as a match for it.
+pub(super) struct Word {
+    pub(super) stems: Vec<String>,
+}
+
+/// The words of `text` as written (lower-cased), in order.
+pub(super) fn raw_words(index: &Index, text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    if let Some(mut raw) = index.tokenizers().get(RAW_TOKENIZER) {
+        let mut stream = raw.token_stream(text);
+        while stream.advance() {
+            words.push(stream.token().text.clone());
+        }
+    }
+    words
+}
+
+pub(super) fn stem(index: &Index, word: &str) -> String {
+    let Some(mut stemmer) = index.tokenizers().get(TOKENIZER) else {
+        return word.to_owned();
+    };
+    let mut stream = stemmer.token_stream(word);
+    if stream.advance() {
+        stream.token().text.clone()
+    } else {
+        word.to_owned()
+    }
+}
+
+/// The words of an article as written (lower-cased), each once.
+pub(super) fn article_words(index: &Index, a: &app::content::Article) -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    for text in [&a.title, &a.summary, &a.text] {
+        words.extend(raw_words(index, text));
+    }
+    words
+}
+
+impl SearchIndex {
+    /// Is `word` (as written) used by an article or a tool's phrase?
+    fn known(&self, word: &str) -> bool {
+        self.vocabulary.contains_key(word) || self.tools.words.contains(word)
+    }
+
+    /// The query's words (at most [`MAX_TERMS`], without repeats), each with the
+    /// stems to search for: its own, and, when neither the articles nor the tools'
+    /// phrases use the word as written, those of its nearest words there (for the
+    /// last word, which the reader may still be typing, also words it nearly begins).
+    pub(super) fn words(&self, query: &str) -> Vec<Word> {
+        let query: String = query.chars().take(MAX_QUERY).collect();
+        let mut written: Vec<String> = Vec::new();
+        for word in raw_words(&self.index, &query) {
+            if written.len() == MAX_TERMS {
+                break;
+            }
+            if !written.contains(&word) {
+                written.push(word);
+            }
+        }
+        let last = written.len().saturating_sub(1);
+        written
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let mut stems = vec![stem(&self.index, word)];
+                if !self.known(word) {
+                    for near in self.nearest(word, i == last) {
+                        let stem = stem(&self.index, &near);
+                        if !stems.contains(&stem) {
+                            stems.push(stem);
+                        }
+                    }
+                }
+                Word { stems }
+            })
+            .collect()
+    }
+
+    /// Up to [`MAX_CORRECTIONS`] words of the vocabulary (and of the tools' phrases)
+    /// within one edit of `word` (two from eight letters; none below four), nearest
+    /// first, then the most used; with `beginning`, also words that begin with
+    /// something that near.
+    fn nearest(&self, word: &str, beginning: bool) -> Vec<String> {
+        let edits = match word.chars().count() {
+            0..=3 => return Vec::new(),
+            4..=7 => 0,
+            _ => 1,
+        };
+        let builder = &LEVENSHTEIN[edits];
+        let dfa = if beginning {
+            builder.build_prefix_dfa(word)
+        } else {
+            builder.build_dfa(word)
+        };
+        // A word only the tools use counts as used once.
+        let tool_words = self
+            .tools
+            .words
+            .iter()
+            .filter(|w| !self.vocabulary.contains_key(*w))
+            .map(|w| (w, &1));
+        let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = self
+            .vocabulary
+            .iter()
+            .chain(tool_words)
+            .filter(|(candidate, _)| String::as_str(candidate) != word)
+            .filter_map(|(candidate, uses)| match dfa.eval(candidate) {
+                Distance::Exact(d) => Some((d, std::cmp::Reverse(*uses), candidate)),
+                Distance::AtLeast(_) => None,
+            })
+            .collect();
+        found.sort();
+        found
+            .into_iter()
+            .take(MAX_CORRECTIONS)
+            .map(|(_, _, w)| w.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::index;
+
+    #[test]
+    fn tolerates_typos_and_prefixes() {
+        assert_eq!(index().search("anxeity", 10)[0].slug, "exposure");
+        assert_eq!(index().search("homew", 10)[0].slug, "cbt");
+        assert_eq!(
+            index().search("therapeutic allianse", 10)[0].slug,
+            "alliance"
+        );
+    }
+
+    /// The misspellings readers make, which fuzzy matching on stems missed.
+    #[test]
+    fn forgives_typos_that_change_the_stem() {
+        let i = index();
+        let first = |q: &str| i.search(q, 10).first().map(|h| h.slug.clone());
+        assert_eq!(first("integrativ").as_deref(), Some("integrative"));
+        assert_eq!(first("famly therapy").as_deref(), Some("family"));
+        assert_eq!(first("cgnitive").as_deref(), Some("cbt"));
+        assert_eq!(first("cognitve behavioral").as_deref(), Some("cbt"));
+        // Plurals meet their singular through the stem, both ways.
+        assert_eq!(first("families").as_deref(), Some("family"));
+        assert_eq!(first("approach").as_deref(), Some("integrative"));
+        // A word beginning, as typed so far.
+        assert_eq!(first("integ").as_deref(), Some("integrative"));
+    }
+}
