@@ -62,3 +62,27 @@ pub fn hidden_fields(saved: &SavedAnswers) -> impl IntoView + use<> {
         .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
         .collect_view()
 }
+
+/// Save `text` as a file through an object URL. The click only starts the
+/// download, so the URL stays valid until the next download replaces it (dropping
+/// an `ObjectUrl` revokes it) rather than being revoked at once.
+#[cfg(any(feature = "island-summary", feature = "island-data"))]
+pub(crate) fn download(name: &str, mime: &str, text: &str) {
+    use gloo::file::{Blob, ObjectUrl};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+    thread_local! {
+        static LAST: RefCell<Option<ObjectUrl>> = const { RefCell::new(None) };
+    }
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    LAST.with(|last| last.replace(Some(url)));
+}

@@ -239,8 +239,52 @@ pub fn use_library() -> SharedLibrary {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContentProblems(pub Vec<String>);
 
+/// A date as people read it: `2026-11-25` → `25 November 2026` (review dates, the
+/// day crisis numbers were checked); anything that is not such a date unchanged.
+pub fn long_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = date.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return date.to_string();
+    };
+    let month = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|m| MONTHS.get(m));
+    match (month, d.parse::<u8>()) {
+        (Some(month), Ok(day)) => format!("{day} {month} {y}"),
+        _ => date.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(long_date("2026-11-25"), "25 November 2026");
+        assert_eq!(long_date("2026-01-05"), "5 January 2026");
+        assert_eq!(long_date("2026-13-05"), "2026-13-05");
+        assert_eq!(long_date("soon"), "soon");
+        assert_eq!(long_date(""), "");
+    }
+
     use super::*;
     use leptos::prelude::{Owner, provide_context};
 

@@ -109,39 +109,6 @@ pub fn dial(number: &str) -> String {
         .collect()
 }
 
-/// `2026-11-25` → `25 November 2026`; anything else unchanged.
-pub fn long_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return date.to_string();
-    };
-    let month = m
-        .parse::<usize>()
-        .ok()
-        .and_then(|m| m.checked_sub(1))
-        .and_then(|m| MONTHS.get(m));
-    match (month, d.parse::<u8>()) {
-        (Some(month), Ok(day)) => format!("{day} {month} {y}"),
-        _ => date.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,13 +141,5 @@ mod tests {
         assert_eq!(chat.label(), "Chat online");
         assert_eq!(chat.href(), "https://example.org/chat");
         assert_eq!(dial("+353 1 234"), "+3531234");
-    }
-
-    #[test]
-    fn dates_in_words() {
-        assert_eq!(long_date("2026-11-25"), "25 November 2026");
-        assert_eq!(long_date("2026-01-05"), "5 January 2026");
-        assert_eq!(long_date("2026-13-05"), "2026-13-05");
-        assert_eq!(long_date("soon"), "soon");
     }
 }

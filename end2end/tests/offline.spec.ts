@@ -1,100 +1,14 @@
 import { test, expect, waitForHydration } from './fixtures';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { useOwnServer } from './own-server';
 
 // Installed and read offline (issue #13). The spec edits content, so, like
 // live-reload.spec.ts, it runs a server of its own (the binary just built) on a copy
 // of the content in a temporary folder.
 
-const workspace = join(__dirname, '..', '..');
-
-function serverBinary(): string {
-  const candidates = [
-    process.env.PATHWAYS_SERVER_BIN,
-    join(workspace, 'target', 'release', 'server'),
-    join(workspace, 'target', 'debug', 'server'),
-  ].filter((p): p is string => !!p);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`no server binary; looked for ${candidates.join(', ')}`);
-  return found;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-let server: ChildProcess | undefined;
-let exited: Promise<void> = Promise.resolve();
-let content = '';
-let base = '';
-let log = '';
-
-test.beforeAll(async () => {
-  content = mkdtempSync(join(tmpdir(), 'pathways-e2e-offline-'));
-  cpSync(join(workspace, 'content'), content, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const child = spawn(serverBinary(), ['serve'], {
-    cwd: workspace,
-    env: {
-      ...process.env,
-      PATHWAYS_CONTENT_DIR: content,
-      LEPTOS_OUTPUT_NAME: 'pathways',
-      LEPTOS_SITE_ROOT: 'target/site',
-      LEPTOS_SITE_PKG_DIR: 'pkg',
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let gone = false;
-  exited = new Promise((resolve) =>
-    child.once('exit', () => {
-      gone = true;
-      resolve();
-    }),
-  );
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (gone) throw new Error(`the offline test's server exited:\n${log}`);
-    try {
-      if ((await fetch(base + '/')).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the offline test's server did not come up:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) {
-    server.kill('SIGTERM');
-    const stopped = await Promise.race([
-      exited.then(() => true),
-      new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
-    ]);
-    if (!stopped) {
-      server.kill('SIGKILL');
-      await exited;
-    }
-  }
-  if (content) rmSync(content, { recursive: true, force: true });
-});
+const own = useOwnServer('offline');
 
 /** Resolves once a worker controls the page (it has installed the whole version). */
 async function workerInControl(page: Page) {
@@ -124,7 +38,7 @@ async function cached(page: Page) {
 
 test('after one visit the site works offline, and a content edit arrives as a whole new version', async ({ page, context, errors }) => {
   test.setTimeout(120_000);
-  const at = (path: string) => base + path;
+  const at = (path: string) => own.base + path;
 
   await page.goto(at('/'));
   await workerInControl(page);
@@ -188,7 +102,7 @@ test('after one visit the site works offline, and a content edit arrives as a wh
 
   // Back online, after an editor's change.
   await context.setOffline(false);
-  const file = join(content, 'articles', 'cbt.md');
+  const file = join(own.content, 'articles', 'cbt.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\n## /, '\nA sentence added by the offline test.\n\n## '));
   await expect
     .poll(async () => (await (await fetch(at('/articles/cbt'))).text()).includes('A sentence added by the offline test.'), { timeout: 10_000 })
@@ -218,16 +132,16 @@ test('after one visit the site works offline, and a content edit arrives as a wh
 });
 
 test('the worker and the manifest are served with the right types and caching', async ({ request }) => {
-  const worker = await request.get(base + '/sw.js');
+  const worker = await request.get(own.base + '/sw.js');
   expect(worker.status()).toBe(200);
   expect(worker.headers()['content-type']).toMatch(/^text\/javascript/);
   expect(worker.headers()['cache-control']).toBe('no-cache');
-  const manifest = await request.get(base + '/manifest.webmanifest');
+  const manifest = await request.get(own.base + '/manifest.webmanifest');
   expect(manifest.headers()['content-type']).toBe('application/manifest+json');
   const body = await manifest.json();
   expect(body.display).toBe('standalone');
   for (const icon of body.icons) {
-    const res = await request.get(base + icon.src);
+    const res = await request.get(own.base + icon.src);
     expect(res.status(), icon.src).toBe(200);
   }
 });

@@ -182,7 +182,11 @@ pub fn DeviceDataView() -> impl IntoView {
     let export = move |_| {
         #[cfg(feature = "browser")]
         {
-            download(EXPORT_NAME, &data.with_untracked(DeviceData::to_json));
+            super::download(
+                EXPORT_NAME,
+                "application/json",
+                &data.with_untracked(DeviceData::to_json),
+            );
             message.set(format!(
                 "Saved {EXPORT_NAME}. Import it here, in any browser, to bring it all back."
             ));
@@ -295,25 +299,6 @@ pub fn DeviceDataView() -> impl IntoView {
             <p class="meta" role="status" data-test="data-message">{move || message.get()}</p>
         </div>
     }
-}
-
-/// Save `text` as a file through an object URL, revoked a minute later (once the
-/// download has surely started; dropping the `ObjectUrl` revokes it).
-#[cfg(feature = "browser")]
-fn download(name: &str, text: &str) {
-    use gloo::file::{Blob, ObjectUrl};
-    use wasm_bindgen::JsCast;
-    let url = ObjectUrl::from(Blob::new_with_options(text, Some("application/json")));
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
 
 #[cfg(test)]

@@ -128,7 +128,7 @@ pub fn SummaryView(
     let save_file = move |_| {
         #[cfg(feature = "browser")]
         {
-            download("my-therapy-preferences.txt", "text/plain", &text());
+            super::download("my-therapy-preferences.txt", "text/plain", &text());
             message.set("Saved as my-therapy-preferences.txt in your downloads.".into());
         }
     };
@@ -168,28 +168,4 @@ pub fn SummaryView(
             })}
         </div>
     }
-}
-
-/// Save `text` as a file through an object URL. The click only starts the
-/// download, so the URL stays valid until the next download replaces it (dropping
-/// an `ObjectUrl` revokes it) rather than being revoked at once.
-#[cfg(feature = "browser")]
-fn download(name: &str, mime: &str, text: &str) {
-    use gloo::file::{Blob, ObjectUrl};
-    use std::cell::RefCell;
-    use wasm_bindgen::JsCast;
-    thread_local! {
-        static LAST: RefCell<Option<ObjectUrl>> = const { RefCell::new(None) };
-    }
-    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    LAST.with(|last| last.replace(Some(url)));
 }

@@ -1,5 +1,5 @@
 use super::PageMeta;
-use crate::content::use_library;
+use crate::content::{long_date, use_library};
 use crate::routes::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -117,44 +117,4 @@ pub fn ArticlePage() -> impl IntoView {
         </article>
     }
     .into_any()
-}
-
-/// `YYYY-MM-DD` (a date the loader has checked) as "25 November 2026"; anything
-/// else is shown as it is.
-fn long_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    match (m.parse::<usize>(), d.parse::<u8>()) {
-        (Ok(m @ 1..=12), Ok(d @ 1..=31)) if y.len() == 4 => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => iso.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::long_date;
-
-    #[test]
-    fn dates_read_as_words() {
-        assert_eq!(long_date("2026-11-25"), "25 November 2026");
-        assert_eq!(long_date("2027-01-05"), "5 January 2027");
-        assert_eq!(long_date("2027-13-05"), "2027-13-05");
-        assert_eq!(long_date(""), "");
-    }
 }

@@ -5,8 +5,9 @@
 
 use super::PageMeta;
 use crate::components::layout::set_status;
+use crate::content::long_date;
 use crate::content::{Page, use_library};
-use crate::crisis::{CrisisCountry, CrisisLines, dial, long_date};
+use crate::crisis::{CrisisCountry, CrisisLines, dial};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
