@@ -13,6 +13,8 @@
 //!   whole version into a cache of its own before it takes over.
 
 use crate::AppState;
+use crate::content::store::PerLibrary;
+use crate::islands::js_string;
 use app::components::layout::LEAVE_URL;
 use app::content::Library;
 use axum::Router;
@@ -69,6 +71,8 @@ pub struct Offline {
     /// Changes with every build of the server (its size and time), so pages rendered
     /// by new code are fetched again even when the content did not change.
     build: String,
+    /// The worker for the library being served, made once per content version.
+    workers: PerLibrary<Bytes>,
 }
 
 impl Offline {
@@ -96,6 +100,7 @@ impl Offline {
             script: Bytes::from(script),
             assets,
             build,
+            workers: PerLibrary::default(),
         }
     }
 
@@ -144,16 +149,19 @@ impl Offline {
 }
 
 /// `GET /sw.js`: checked by the browser on every visit (`no-cache`), so a new
-/// version is found on the next page a reader opens.
+/// version is found on the next page a reader opens; made once per content version.
 async fn worker(State(state): State<AppState>) -> Response {
     let library = state.store.current();
-    let version = state.api.snapshot(&library).version.clone();
+    let worker = state.offline.workers.get(&library, |lib| {
+        let version = state.api.snapshot(&library).version.clone();
+        Bytes::from(state.offline.worker(lib, &version))
+    });
     (
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(JAVASCRIPT)),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
-        state.offline.worker(&library, &version),
+        Bytes::clone(&worker),
     )
         .into_response()
 }
@@ -207,11 +215,6 @@ fn short_hash<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// A JavaScript string literal (JSON's string syntax is valid JavaScript).
-fn js_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::dto::{ArticleDetail, GlossaryIndex, Paradigm, QuizDetail, SitePage, p
 use super::dto_finder::{Comparison, Finder, GlossaryEntry, Reflection};
 use super::read::{current, versioned};
 use crate::AppState;
+use crate::content::store::PerLibrary;
 use app::content::{Library, SharedLibrary};
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -18,7 +19,7 @@ use axum::response::Response;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use tokio::sync::OnceCell;
 use utoipa::ToSchema;
 
@@ -180,23 +181,11 @@ impl Snapshot {
 
 /// The snapshot of the library being served, computed on first use after a change.
 #[derive(Clone, Default)]
-pub struct ApiCache(Arc<Mutex<Held>>);
-
-/// The library last asked about, and its snapshot.
-type Held = Option<(SharedLibrary, Arc<Snapshot>)>;
+pub struct ApiCache(PerLibrary<Snapshot>);
 
 impl ApiCache {
     pub fn snapshot(&self, library: &SharedLibrary) -> Arc<Snapshot> {
-        // Held while computing, so that a new version is computed once.
-        let mut cached = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((lib, snap)) = cached.as_ref()
-            && Arc::ptr_eq(lib, library)
-        {
-            return snap.clone();
-        }
-        let snap = Arc::new(Snapshot::of(library));
-        *cached = Some((library.clone(), snap.clone()));
-        snap
+        self.0.get(library, Snapshot::of)
     }
 }
 

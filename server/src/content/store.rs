@@ -170,3 +170,38 @@ impl ContentStore {
         *self.hook.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(f));
     }
 }
+
+/// A value derived from the library being served, computed once per library (that
+/// is, per content version) on first use, then shared until the library changes.
+pub struct PerLibrary<T>(Arc<Mutex<Held<T>>>);
+
+/// The library last asked about, and its value.
+type Held<T> = Option<(SharedLibrary, Arc<T>)>;
+
+impl<T> Clone for PerLibrary<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> Default for PerLibrary<T> {
+    fn default() -> Self {
+        Self(Arc::default())
+    }
+}
+
+impl<T> PerLibrary<T> {
+    /// The value for `library`, made by `make` if it is not held yet.
+    pub fn get(&self, library: &SharedLibrary, make: impl FnOnce(&Library) -> T) -> Arc<T> {
+        // Held while computing, so that a new version is computed once.
+        let mut held = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((lib, value)) = held.as_ref()
+            && Arc::ptr_eq(lib, library)
+        {
+            return value.clone();
+        }
+        let value = Arc::new(make(library));
+        *held = Some((library.clone(), value.clone()));
+        value
+    }
+}
