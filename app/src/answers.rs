@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 
 /// The `localStorage` key. The version is in the record too.
 pub const STORAGE_KEY: &str = "pathways.v1";
+/// The `localStorage` key of the crisis country (written by `server/src/site.js`).
+pub const COUNTRY_KEY: &str = "pathways.crisis-country";
 pub const SCHEMA_VERSION: u32 = 1;
 /// Longest reflection note kept, in characters.
 pub const NOTE_MAX: usize = 5000;

@@ -10,7 +10,7 @@
 
 use crate::answers::SavedAnswers;
 #[cfg(feature = "browser")]
-use crate::answers::{SCHEMA_VERSION, STORAGE_KEY};
+use crate::answers::{COUNTRY_KEY, SCHEMA_VERSION, STORAGE_KEY};
 use crate::debounce::Debounce;
 
 /// How long typing must pause before a note is written, in milliseconds.
@@ -33,6 +33,31 @@ impl std::error::Error for SaveError {}
 #[cfg(feature = "browser")]
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The crisis country the site script remembered (under
+/// [`crate::answers::COUNTRY_KEY`]), as stored.
+pub fn crisis_country() -> Option<String> {
+    #[cfg(feature = "browser")]
+    return local_storage()?.get_item(COUNTRY_KEY).ok().flatten();
+    #[cfg(not(feature = "browser"))]
+    None
+}
+
+/// Remember `code` as the crisis country, or forget it (`None`).
+pub fn set_crisis_country(code: Option<&str>) -> Result<(), SaveError> {
+    #[cfg(feature = "browser")]
+    {
+        let store = local_storage().ok_or(SaveError)?;
+        match code {
+            Some(code) => store.set_item(COUNTRY_KEY, code),
+            None => store.remove_item(COUNTRY_KEY),
+        }
+        .map_err(|_| SaveError)?;
+    }
+    #[cfg(not(feature = "browser"))]
+    let _ = code;
+    Ok(())
 }
 
 /// What this browser holds, or an empty record (nothing stored, unreadable, or

@@ -16,8 +16,7 @@ use crate::storage;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The `localStorage` key of the crisis country (see `server/src/site.js`).
-pub const COUNTRY_KEY: &str = "pathways.crisis-country";
+pub use crate::answers::COUNTRY_KEY;
 /// The event the site script answers by deleting the offline copy.
 pub const FORGET_OFFLINE_EVENT: &str = "pathways-forget-offline";
 /// The largest file import reads: a real one is a few KB.
@@ -130,22 +129,10 @@ pub fn is_country_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// This browser's `localStorage` (for the crisis country only; the answers go
-/// through [`crate::storage`]).
-#[cfg(feature = "browser")]
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// What this browser keeps now.
 fn read() -> DeviceData {
     let answers = storage::load();
-    #[cfg(feature = "browser")]
-    let crisis_country = local_storage()
-        .and_then(|s| s.get_item(COUNTRY_KEY).ok().flatten())
-        .filter(|c| is_country_code(c));
-    #[cfg(not(feature = "browser"))]
-    let crisis_country = None;
+    let crisis_country = storage::crisis_country().filter(|c| is_country_code(c));
     DeviceData {
         answers: (!answers.is_empty()).then_some(answers),
         crisis_country,
@@ -158,19 +145,7 @@ fn write(data: &DeviceData) -> Result<(), storage::SaveError> {
         Some(answers) if !answers.is_empty() => storage::save(answers)?,
         _ => storage::clear(),
     }
-    #[cfg(feature = "browser")]
-    {
-        let store = local_storage().ok_or(storage::SaveError)?;
-        match &data.crisis_country {
-            Some(code) => store
-                .set_item(COUNTRY_KEY, code)
-                .map_err(|_| storage::SaveError)?,
-            None => store
-                .remove_item(COUNTRY_KEY)
-                .map_err(|_| storage::SaveError)?,
-        }
-    }
-    Ok(())
+    storage::set_crisis_country(data.crisis_country.as_deref())
 }
 
 #[island]
