@@ -1,10 +1,8 @@
 //! A reader's answers as one versioned record: the finder's answers and the
 //! reflection notes. In the browser it lives only in `localStorage` (read and
-//! written by [`crate::storage`]); without JavaScript it lives only in one request. Also turns answers into the summary
-//! text that readers copy or download.
+//! written by [`crate::storage`]); without JavaScript it lives only in one request.
 
-use crate::finder::PreferenceFinder;
-use crate::finder_scoring::{FinderAnswers, Profile, score};
+use crate::finder_scoring::FinderAnswers;
 use crate::form_fields::Field;
 use crate::prepare::Prepare;
 use serde::{Deserialize, Serialize};
@@ -121,91 +119,6 @@ pub fn check_field_names(fields: &[(String, String)]) -> Result<(), String> {
         Err("the form has a field that is not one of this site's questions".into())
     } else {
         Ok(())
-    }
-}
-
-/// The "My therapy preferences" summary as Markdown.
-pub fn summary_markdown(
-    finder: Option<&PreferenceFinder>,
-    prepare: Option<&Prepare>,
-    saved: &SavedAnswers,
-) -> String {
-    let mut md = String::from("# My therapy preferences\n\n");
-    md.push_str("_Made with Pathways. This describes my preferences at the time I wrote it. It is not a diagnosis, and it may change._\n\n");
-    if let Some(f) = finder.filter(|_| !saved.finder.is_empty()) {
-        let profile = score(f, &saved.finder);
-        profile_markdown(&mut md, &profile);
-    }
-    if let Some(p) = prepare {
-        let answered: Vec<_> = p
-            .questions
-            .iter()
-            .filter_map(|q| saved.reflections.get(&q.id).map(|a| (q, a)))
-            .collect();
-        if !answered.is_empty() {
-            md.push_str("## Before my first session\n\n");
-            for (q, a) in answered {
-                md.push_str(&format!("**{}**\n\n{}\n\n", q.prompt, a.trim()));
-            }
-        }
-    }
-    md.push_str(HELP_NOW_TEXT);
-    md
-}
-
-/// The main helplines, at the end of the summary's text (the page shows the same).
-const HELP_NOW_TEXT: &str = "## If I need help now\n\n\
-- Emergency: 112 (European Union), 911 (United States and Canada), 999 or 112 (United Kingdom and Ireland)\n\
-- 988 Suicide & Crisis Lifeline (United States): call or text 988\n\
-- 9-8-8 Suicide Crisis Helpline (Canada): call or text 9-8-8\n\
-- Samaritans (United Kingdom and Ireland): call 116 123\n";
-
-fn profile_markdown(md: &mut String, profile: &Profile) {
-    md.push_str("## How I would like therapy to feel\n\n");
-    for d in &profile.dimensions {
-        md.push_str(&format!("**{}**\n\n", d.title));
-        for said in &d.said {
-            let said = said
-                .strip_prefix("You said")
-                .map_or_else(|| said.clone(), |r| format!("I said{r}"));
-            md.push_str(&format!("- {said}\n"));
-        }
-        match (&d.leaning, d.said.is_empty()) {
-            (_, true) => md.push_str("- I did not answer these statements.\n"),
-            (Some(_), false) => {
-                md.push_str(&format!("- Taken together: a {} preference.\n", d.strength))
-            }
-            (None, false) => {
-                md.push_str("- Taken together, these answers do not lean clearly either way.\n")
-            }
-        }
-        md.push('\n');
-    }
-    if !profile.practical.is_empty() {
-        md.push_str("## Practical wishes\n\n");
-        for (q, picks) in &profile.practical {
-            md.push_str(&format!("- {q} {}\n", picks.join(", ")));
-        }
-        md.push('\n');
-    }
-    if !profile.approaches.is_empty() {
-        md.push_str("## Approaches that may fit\n\n");
-        for a in &profile.approaches {
-            md.push_str(&format!(
-                "- **{}**: {} What I said that points to it: {}\n",
-                a.name,
-                a.combine,
-                a.why.join("; ")
-            ));
-        }
-        md.push('\n');
-    }
-    if !profile.questions.is_empty() {
-        md.push_str("## Questions to ask a therapist\n\n");
-        for (i, q) in profile.questions.iter().enumerate() {
-            md.push_str(&format!("{}. {q}\n", i + 1));
-        }
-        md.push('\n');
     }
 }
 

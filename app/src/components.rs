@@ -12,11 +12,7 @@ pub mod finder;
 pub mod layout;
 #[cfg(any(not(feature = "browser"), feature = "island-prepare"))]
 pub mod prepare;
-#[cfg(any(
-    not(feature = "browser"),
-    feature = "island-finder",
-    feature = "island-summary"
-))]
+#[cfg(not(feature = "browser"))]
 pub mod profile;
 #[cfg(any(not(feature = "browser"), feature = "island-quiz"))]
 pub mod quiz;
@@ -85,4 +81,33 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) {
         a.click();
     }
     LAST.with(|last| last.replace(Some(url)));
+}
+
+/// Show exactly the parts of `root` whose key (`data-k`) is in `on`, hiding the
+/// others, and move the parts with an order of their own (`data-o`) to the end of
+/// their parent in the order of `order`. The server rendered every part and set
+/// the same switches for its own render (`components/profile.rs`).
+#[cfg(feature = "browser")]
+pub(crate) fn switch(root: &web_sys::Element, on: &[String], order: &[String]) {
+    use wasm_bindgen::JsCast;
+    let each = |selector: &str, f: &dyn Fn(web_sys::Element)| {
+        if let Ok(list) = root.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+                    f(el);
+                }
+            }
+        }
+    };
+    each("[data-k]", &|el| {
+        let shown = el.get_attribute("data-k").is_some_and(|k| on.contains(&k));
+        let _ = el.toggle_attribute_with_force("hidden", !shown);
+    });
+    for key in order {
+        each(&format!("[data-o=\"{key}\"]"), &|el| {
+            if let Some(parent) = el.parent_node() {
+                let _ = parent.append_child(&el);
+            }
+        });
+    }
 }

@@ -6,7 +6,12 @@ use crate::finder::{Choice, ChoiceOption, PreferenceFinder};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod outcome;
 mod reading;
+pub use outcome::{
+    DimensionOutcome, FinderModel, FitOutcome, ModelChoice, ModelItem, ModelOption, Outcome, Place,
+    keys,
+};
 pub use reading::{AnswerError, answers_from_form, check_option, check_rating};
 
 /// A reader's answers: a rating per item (−3 … +3) and the options picked per choice.
@@ -116,7 +121,7 @@ pub struct Profile {
 /// How many approaches a result suggests.
 pub const TOP_APPROACHES: usize = 4;
 /// A rating at least this far from 0 adds the item's questions.
-const ASK_THRESHOLD: i8 = 2;
+pub(crate) const ASK_THRESHOLD: i8 = 2;
 /// A picked option counts like a rating of 2: as much as a typical answer to a
 /// statement (the root mean square of ratings spread evenly over −3 … +3 is 2), so
 /// choices matter as much as the statements without outweighing them
@@ -135,7 +140,7 @@ pub const FIT_TIE: f64 = 1e-9;
 /// of the weights means an approach with many or large weights does not win just by
 /// having more ways to score; dividing by the length of the answers (the same for
 /// every approach) keeps the fit between −1 and 1.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FitModel {
     /// Per answer place: (approach index, weight), weights ≠ 0.
     places: Vec<Vec<(usize, f64)>>,
@@ -176,6 +181,11 @@ impl FitModel {
             *n = n.sqrt();
         }
         FitModel { places, norms }
+    }
+
+    /// Per answer place (items, then options): (approach index, weight), weights ≠ 0.
+    pub fn rows(&self) -> impl Iterator<Item = &[(usize, f64)]> {
+        self.places.iter().map(Vec::as_slice)
     }
 
     /// How many answer places there are (items, then options).
@@ -255,114 +265,51 @@ fn clamped(answers: &FinderAnswers, id: &str) -> i8 {
         .clamp(-RATING_MAX, RATING_MAX)
 }
 
-/// Score answers with the weights in the finder file. Pure and deterministic:
-/// the same answers give the same profile, whatever order they were given in.
+/// Score answers with the weights in the finder file, in words. Pure and
+/// deterministic: the same answers give the same profile, whatever order they were
+/// given in. The numbers are [`FinderModel::outcome`]'s, the scoring the browser runs.
 pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
-    let rating = |id: &str| clamped(answers, id);
+    profile(finder, &FinderModel::new(finder).outcome(answers))
+}
 
+/// An outcome in the finder file's words.
+pub fn profile(finder: &PreferenceFinder, outcome: &Outcome) -> Profile {
+    let round = |x: f64| (x * 100.0).round() / 100.0;
     let dimensions = finder
         .dimensions
         .iter()
-        .map(|d| {
-            let items: Vec<i8> = finder
-                .items
-                .iter()
-                .filter(|i| i.dimension == d.id)
-                .map(|i| rating(&i.id))
-                .collect();
-            let said_here = finder
-                .items
-                .iter()
-                .filter(|i| i.dimension == d.id)
-                .filter_map(|i| {
-                    let r = answers.ratings.get(&i.id)?.clamp(&-RATING_MAX, &RATING_MAX);
-                    Some(said(&i.left, &i.right, *r))
-                })
-                .collect();
-            let score = if items.is_empty() {
-                0.0
-            } else {
-                items.iter().map(|r| f64::from(*r)).sum::<f64>() / items.len() as f64
-            };
-            let band = finder
-                .bands
-                .iter()
-                .find(|b| score.abs() <= b.max + 1e-9)
-                .or(finder.bands.last());
-            let is_none = band.is_none_or(|b| std::ptr::eq(b, &finder.bands[0]));
-            let (leaning, leaning_text) = if is_none {
-                (None, None)
-            } else if score < 0.0 {
-                (Some(d.left.clone()), Some(d.left_text.clone()))
-            } else {
-                (Some(d.right.clone()), Some(d.right_text.clone()))
+        .zip(&outcome.dimensions)
+        .map(|(d, o)| {
+            let band = finder.bands.get(o.band);
+            let (leaning, leaning_text) = match o.lean {
+                0 => (None, None),
+                l if l < 0 => (Some(d.left.clone()), Some(d.left_text.clone())),
+                _ => (Some(d.right.clone()), Some(d.right_text.clone())),
             };
             DimensionScore {
                 id: d.id.clone(),
                 title: d.title.clone(),
-                score: (score * 100.0).round() / 100.0,
+                score: round(o.mean),
                 strength: band.map(|b| b.strength.clone()).unwrap_or_default(),
-                strongest: !is_none
-                    && band
-                        .is_some_and(|b| finder.bands.last().is_some_and(|l| std::ptr::eq(b, l))),
+                strongest: o.strongest,
                 band_text: band.map(|b| b.text.clone()).unwrap_or_default(),
                 leaning,
                 leaning_text,
                 left: d.left.clone(),
                 right: d.right.clone(),
-                said: said_here,
+                said: o
+                    .said
+                    .iter()
+                    .map(|(k, r)| said(&finder.items[*k].left, &finder.items[*k].right, *r))
+                    .collect(),
             }
         })
         .collect();
-
-    // The answers that moved each approach up: (contribution, reason).
-    let mut reasons: BTreeMap<&str, Vec<(f64, String)>> = BTreeMap::new();
-    for item in &finder.items {
-        let r = rating(&item.id);
-        if r == 0 {
-            continue;
-        }
-        let statement = if r < 0 { &item.left } else { &item.right };
-        let strength = strength_word(r).unwrap_or_default();
-        for (approach, weight) in &item.approaches {
-            let c = f64::from(r) * weight;
-            if c > 0.0 {
-                reasons
-                    .entry(approach)
-                    .or_default()
-                    .push((c, format!("“{statement}” ({strength})")));
-            }
-        }
-    }
-    let mut practical = Vec::new();
-    for choice in &finder.choices {
-        let opts = picked(choice, answers);
-        if !opts.is_empty() {
-            practical.push((
-                choice.prompt.clone(),
-                opts.iter().map(|o| o.label.clone()).collect(),
-            ));
-        }
-        for o in opts {
-            for (approach, weight) in &o.approaches {
-                if *weight > 0.0 {
-                    reasons.entry(approach).or_default().push((
-                        weight * CHOICE_SCALE,
-                        format!("“{}” (your choice)", o.label),
-                    ));
-                }
-            }
-        }
-    }
-    let model = FitModel::new(finder);
-    let fits = model.fits(&FitModel::answer_vector(finder, answers));
-    let approaches: Vec<ApproachFit> = FitModel::ranking(&fits)
-        .into_iter()
-        .take(TOP_APPROACHES)
-        .map(|i| {
-            let a = &finder.approaches[i];
-            let mut parts = reasons.remove(a.article.as_str()).unwrap_or_default();
-            parts.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    let approaches = outcome
+        .approaches
+        .iter()
+        .map(|fit| {
+            let a = &finder.approaches[fit.approach];
             ApproachFit {
                 article: a.article.clone(),
                 name: if a.name.is_empty() {
@@ -370,38 +317,51 @@ pub fn score(finder: &PreferenceFinder, answers: &FinderAnswers) -> Profile {
                 } else {
                     a.name.clone()
                 },
-                score: (fits[i] * 100.0).round() / 100.0,
+                score: round(fit.fit),
                 combine: a.combine.clone(),
                 note: a.note.clone(),
-                why: parts.into_iter().map(|(_, w)| w).collect(),
+                why: fit
+                    .why
+                    .iter()
+                    .map(|p| reason(finder, outcome.place(*p)))
+                    .collect(),
             }
         })
         .collect();
-
-    // Questions: the ones always asked, then those the answers call for, in file order.
-    let mut wanted: Vec<&str> = Vec::new();
-    for item in &finder.items {
-        if rating(&item.id).abs() >= ASK_THRESHOLD {
-            wanted.extend(item.ask.iter().map(String::as_str));
-        }
-    }
-    for choice in &finder.choices {
-        for o in picked(choice, answers) {
-            wanted.extend(o.ask.iter().map(String::as_str));
-        }
-    }
-    let questions = finder
-        .questions_to_ask
-        .iter()
-        .filter(|q| q.always || wanted.contains(&q.id.as_str()))
-        .map(|q| q.text.clone())
-        .collect();
-
     Profile {
         dimensions,
         approaches,
-        questions,
-        practical,
+        questions: outcome
+            .questions
+            .iter()
+            .map(|q| finder.questions_to_ask[*q].text.clone())
+            .collect(),
+        practical: outcome
+            .practical
+            .iter()
+            .map(|(c, picks)| {
+                let c = &finder.choices[*c];
+                (
+                    c.prompt.clone(),
+                    picks.iter().map(|o| c.options[*o].label.clone()).collect(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// A reason for a suggestion, in the reader's words: the statement they leaned to
+/// and how strongly (“…” (mostly)), or the option they chose (“…” (your choice)).
+pub fn reason(finder: &PreferenceFinder, place: Place) -> String {
+    match place {
+        Place::Item(k, r) => {
+            let item = &finder.items[k];
+            let statement = if r < 0 { &item.left } else { &item.right };
+            format!("“{statement}” ({})", strength_word(r).unwrap_or_default())
+        }
+        Place::Option(c, o) => {
+            format!("“{}” (your choice)", finder.choices[c].options[o].label)
+        }
     }
 }
 

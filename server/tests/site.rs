@@ -22,6 +22,27 @@ fn text(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// `body` without the elements it hides (`hidden`): what a reader sees. A result is
+/// rendered with every sentence it can hold, each switched by `hidden`, so an
+/// assertion about what it says must not be met by a hidden alternative.
+fn visible(body: &str) -> String {
+    let mut out = body.to_string();
+    let mut from = 0;
+    while let Some(p) = out[from..].find(" hidden").map(|p| p + from) {
+        let attribute = matches!(out[p + 7..].chars().next(), Some(' ' | '>' | '='));
+        let in_tag = out[..p].rfind('<') > out[..p].rfind('>');
+        if !(attribute && in_tag) {
+            from = p + 7;
+            continue;
+        }
+        let start = out[..p].rfind('<').expect("start tag");
+        let len = element(&out[start..], " hidden").len();
+        out.replace_range(start..start + len, "");
+        from = start;
+    }
+    out
+}
+
 /// The element that carries `marker` (an attribute such as `data-test="profile"`),
 /// from its start tag to its matching end tag, so an assertion cannot be met by the
 /// same words elsewhere on the page (the footer says "not a diagnosis" too).
@@ -478,7 +499,8 @@ async fn finder_post_scores_and_forgets() {
     ];
     let answers = app::finder_scoring::answers_from_form(finder, &fields).expect("valid answers");
     let expected = app::finder_scoring::score(finder, &answers);
-    let profile = element(&body, r#"data-test="profile""#);
+    let shown = visible(&body);
+    let profile = element(&shown, r#"data-test="profile""#);
     let notice = element(profile, r#"data-test="not-a-diagnosis""#);
     assert!(notice.contains("This is not a diagnosis."), "{notice}");
     let top = expected
@@ -503,7 +525,7 @@ async fn finder_post_scores_and_forgets() {
     ))
     .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Walking my dog"));
+    assert!(visible(&body).contains("Walking my dog"));
     for bad in [
         "r.who-chooses-topics=9",
         "r.nope=1",
@@ -534,20 +556,20 @@ async fn finder_steps_post_without_javascript() {
     let (_, _, body) = send(get("/preferences")).await;
     assert!(body.contains("Step 1 of 5"), "progress");
     assert_eq!(
-        body.matches(r#"<fieldset hidden class="step dimension-group">"#)
+        body.matches(r#"hidden class="step dimension-group">"#)
             .count(),
         steps - 1
     );
     assert_eq!(
-        body.matches(r#"<fieldset class="step dimension-group">"#)
+        body.matches(r#"<fieldset data-k="s0" class="step dimension-group">"#)
             .count(),
         1
     );
     assert!(
-        !body.contains("checked"),
+        !element(&body, r#"class="finder""#).contains("checked"),
         "nothing answered before the reader picks"
     );
-    assert!(!body.contains(r#"data-test="profile""#));
+    assert!(!visible(&body).contains(r#"data-test="profile""#));
 
     let (status, headers, body) = send(post_form(
         "/preferences?step=2",
@@ -556,18 +578,21 @@ async fn finder_steps_post_without_javascript() {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
-    assert!(!body.contains(r#"data-test="profile""#), "no result yet");
+    assert!(
+        !visible(&body).contains(r#"data-test="profile""#),
+        "no result yet"
+    );
     // Step 2 is the one shown; the others are hidden but still in the form, so
     // the answers ride along with the next post.
     assert_eq!(
-        body.matches(r#"<fieldset hidden class="step dimension-group">"#)
+        body.matches(r#"hidden class="step dimension-group">"#)
             .count(),
         steps - 1
     );
     let shown = body
-        .find(r#"<fieldset class="step dimension-group">"#)
+        .find(r#"<fieldset data-k="s1" class="step dimension-group">"#)
         .expect("one step shown");
-    assert!(body[shown..].starts_with(r#"<fieldset class="step dimension-group"><legend><h2 id="step-2" tabindex="-1"><span class="step-count">Step 2 of 5"#), "{}", &body[shown..shown + 200]);
+    assert!(body[shown..].starts_with(r#"<fieldset data-k="s1" class="step dimension-group"><legend><h2 id="step-2" tabindex="-1"><span class="step-count">Step 2 of 5"#), "{}", &body[shown..shown + 200]);
     assert!(
         body.contains(r#"name="r.who-chooses-topics" value="3" checked"#),
         "kept"
@@ -581,14 +606,19 @@ async fn finder_steps_post_without_javascript() {
         "kept"
     );
     assert_eq!(
-        body.matches(r#"" checked"#).count(),
+        element(&body, r#"class="finder""#)
+            .matches(r#"" checked"#)
+            .count(),
         3,
         "only what was sent"
     );
     // The earlier step, summed up, with a way back.
-    let done = element(&body, r#"data-test="steps-done""#).replace("<!>", "");
+    let done = element(&visible(&body), r#"data-test="steps-done""#).replace("<!>", "");
     assert!(done.contains(&text(&finder.dimensions[0].title)), "{done}");
-    assert!(done.contains("2 of 4 answered"), "{done}");
+    assert!(
+        done.contains(r#"data-count="0">2</span> of 4 answered"#),
+        "{done}"
+    );
     assert!(
         done.contains(r#"formaction="/preferences?step=1#step-1""#),
         "{done}"
@@ -598,6 +628,7 @@ async fn finder_steps_post_without_javascript() {
     // answers' way to the summary (nothing is kept between pages).
     let (status, _, body) = send(post_form("/preferences", "r.who-chooses-topics=3")).await;
     assert_eq!(status, StatusCode::OK);
+    let body = visible(&body);
     let profile = body.find(r#"data-test="profile""#).expect("the result");
     assert!(
         profile < body.find(r#"class="finder""#).expect("the form"),

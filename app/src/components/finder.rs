@@ -11,9 +11,7 @@
 //! `data-go`, the step they lead to, from 0), sums up the steps already seen, and
 //! scores and shows the result in the browser; nothing is sent.
 
-use crate::components::profile::ProfileView;
-use crate::finder::PreferenceFinder;
-use crate::finder_scoring::{FinderAnswers, score};
+use crate::finder_scoring::{FinderAnswers, FinderModel, keys};
 use crate::form_fields::Field;
 use crate::storage::{self, SaveError};
 use leptos::prelude::*;
@@ -93,53 +91,117 @@ fn take(answers: &mut FinderAnswers, name: &str, value: String, on: bool, single
     }
 }
 
+/// What the island shows, besides the result.
+#[derive(Clone, Copy, Default)]
+pub struct View {
+    /// The step shown, from 0; `steps` is the result.
+    pub step: usize,
+    pub hydrated: bool,
+    /// `None` until the first write; then whether it reached this browser's storage.
+    pub saved: Option<Result<(), SaveError>>,
+    pub deleted: bool,
+}
+
+/// The keys the page shows for `view` and `answers` (see `finder_scoring::keys`),
+/// and the order of its ordered parts: the server renders with them, the island
+/// switches with them.
+pub fn finder_switches(
+    model: &FinderModel,
+    answers: &FinderAnswers,
+    view: View,
+) -> (Vec<String>, Vec<String>) {
+    let total = model.steps();
+    let mut on = keys::steps(view.step, total);
+    let mut order = Vec::new();
+    if view.step >= total {
+        let outcome = model.outcome(answers);
+        on.extend(outcome.keys());
+        order = outcome.order();
+        if view.hydrated {
+            on.push(NEXT.into());
+        }
+    }
+    on.push(
+        match (view.hydrated, view.saved, view.deleted) {
+            (false, _, _) => keys::NO_SCRIPT,
+            (true, Some(Err(_)), _) => STATUS_FAILED,
+            (true, _, true) => STATUS_DELETED,
+            (true, _, false) => keys::SCRIPT,
+        }
+        .into(),
+    );
+    if view.hydrated {
+        on.push(DELETE.into());
+    }
+    (on, order)
+}
+
+/// Keys of the island's own parts (rendered by `routes/preferences.rs`).
+pub const NEXT: &str = "next";
+pub const DELETE: &str = "delete";
+pub const STATUS_FAILED: &str = "failed";
+pub const STATUS_DELETED: &str = "deleted";
+/// The attribute of the "Delete my finder answers" button (`routes/preferences.rs`).
+pub const DELETE_BUTTON: &str = "data-delete";
+
+/// How many of step `j`'s questions are answered.
+#[cfg_attr(not(feature = "browser"), allow(dead_code))]
+fn answered(model: &FinderModel, answers: &FinderAnswers, j: usize) -> usize {
+    if j < model.dimensions {
+        model
+            .items
+            .iter()
+            .filter(|i| i.dimension == j && answers.ratings.contains_key(&i.id))
+            .count()
+    } else {
+        model
+            .choices
+            .iter()
+            .filter(|c| answers.choices.get(&c.id).is_some_and(|v| !v.is_empty()))
+            .count()
+    }
+}
+
 #[island]
 pub fn FinderForm(
-    finder: PreferenceFinder,
+    model: FinderModel,
     submitted: FinderAnswers,
-    // The step to show, from 0; `finder.steps()` is the result.
+    // The step to show, from 0; `model.steps()` is the result.
     step: usize,
     posted: bool,
-    // The form, rendered on the server (and, for a posted result, the forms that
-    // carry the answers on): no code in the browser.
+    // The form, its result and the steps already seen, rendered on the server:
+    // the island only switches their parts on and off.
     children: Children,
 ) -> impl IntoView {
-    let total = finder.steps();
-    let answers = RwSignal::new(submitted);
-    let current = RwSignal::new(step.min(total));
-    let finder = StoredValue::new(finder);
-    // `None` until the first write; then whether it reached this browser's storage.
-    let saved = RwSignal::new(None::<Result<(), SaveError>>);
+    let total = model.steps();
+    let state = StoredValue::new((
+        model,
+        submitted,
+        View {
+            step: step.min(total),
+            ..View::default()
+        },
+    ));
     let writer = storage::debounced();
-    let hydrated = super::hydrated(move || {
-        if !posted {
-            let stored = storage::load();
-            if !stored.finder.is_empty() {
-                answers.set(stored.finder);
-            }
-        }
+    // Show what the state says: the step, the result, the counts, the messages.
+    let render = move || {
         #[cfg(feature = "browser")]
-        {
-            answers.with_untracked(show_answers);
-            if let Some(form) = document().get_element_by_id(FORM_ID) {
-                let _ = form.set_attribute("data-hydrated", "true");
-            }
-        }
-    });
-    // Show the current step only (the server rendered the same).
-    #[cfg(feature = "browser")]
-    Effect::new(move |_| {
-        let now = current.get();
-        for (i, el) in form_elements(true, "step").into_iter().enumerate() {
-            let _ = if i == now {
-                el.remove_attribute("hidden")
-            } else {
-                el.set_attribute("hidden", "")
+        state.with_value(|(model, answers, view)| {
+            let Some(root) = document().get_element_by_id(ROOT_ID) else {
+                return;
             };
-        }
-    });
+            let (on, order) = finder_switches(model, answers, *view);
+            super::switch(&root, &on, &order);
+            for j in 0..model.steps() {
+                if let Ok(Some(el)) = root.query_selector(&format!("[data-count=\"{j}\"]")) {
+                    el.set_text_content(Some(&answered(model, answers, j).to_string()));
+                }
+            }
+        });
+    };
     let go = move |to: usize| {
-        current.set(to);
+        state.update_value(|(_, _, v)| v.step = to);
+        render();
         #[cfg(feature = "browser")]
         focus_later(if to >= total {
             "profile-title".to_string()
@@ -147,7 +209,25 @@ pub fn FinderForm(
             format!("step-{}", to + 1)
         });
     };
-    let profile = Memo::new(move |_| answers.with(|a| finder.with_value(|f| score(f, a))));
+    // Coming alive in the browser (the page is already there: islands hydrate the
+    // server's HTML): read what this browser keeps and show it.
+    #[cfg(feature = "browser")]
+    {
+        let stored = (!posted).then(storage::load);
+        state.update_value(|(_, answers, view)| {
+            view.hydrated = true;
+            if let Some(stored) = stored.filter(|s| !s.finder.is_empty()) {
+                *answers = stored.finder;
+            }
+            show_answers(answers);
+        });
+        if let Some(form) = document().get_element_by_id(FORM_ID) {
+            let _ = form.set_attribute("data-hydrated", "true");
+        }
+        render();
+    }
+    #[cfg(not(feature = "browser"))]
+    let _ = posted;
 
     // A pick, anywhere in the form: keep it, in this browser only, at once.
     let on_change = move |ev: leptos::ev::Event| {
@@ -158,32 +238,63 @@ pub fn FinderForm(
             .filter(|i| Field::parse(&i.name()).is_some())
         {
             let single = input.type_() == "radio";
-            answers.update(|a| take(a, &input.name(), input.value(), input.checked(), single));
+            state.update_value(|(_, a, _)| {
+                take(a, &input.name(), input.value(), input.checked(), single)
+            });
             writer.schedule(move || {
-                saved.set(Some(storage::update(|s| {
-                    s.finder = answers.get_untracked()
-                })));
+                let answers = state.with_value(|(_, a, _)| a.clone());
+                let result = storage::update(|s| s.finder = answers);
+                state.update_value(|(_, _, v)| v.saved = Some(result));
+                render();
             });
             writer.flush();
         }
         #[cfg(not(feature = "browser"))]
         let _ = ev;
     };
-    // Next, Back and Change: switch steps here instead of posting.
+    // Deleting asks first, says what goes and what stays, and keeps the notes
+    // written on /prepare.
+    let delete = move || {
+        if !storage::confirm(
+            "Delete your finder answers from this browser? Your notes for a first session are kept. This cannot be undone.",
+        ) {
+            return;
+        }
+        writer.cancel();
+        let result = storage::forget_finder();
+        state.update_value(|(_, answers, view)| {
+            *answers = FinderAnswers::default();
+            view.saved = Some(result);
+            view.deleted = true;
+        });
+        #[cfg(feature = "browser")]
+        show_answers(&FinderAnswers::default());
+        go(0);
+    };
+    // Next, Back and Change switch steps here instead of posting; Delete asks first.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "browser")]
-        if let Some(to) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(&format!("[{GO}]")).ok().flatten())
-            .and_then(|el| el.get_attribute(GO))
-            .and_then(|n| n.parse().ok())
         {
-            ev.prevent_default();
-            go(to);
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let closest = |sel: &str| {
+                target
+                    .as_ref()
+                    .and_then(|el| el.closest(sel).ok().flatten())
+            };
+            if let Some(to) = closest(&format!("[{GO}]"))
+                .and_then(|el| el.get_attribute(GO))
+                .and_then(|n| n.parse().ok())
+            {
+                ev.prevent_default();
+                go(to);
+            } else if closest(&format!("[{DELETE_BUTTON}]")).is_some() {
+                delete();
+            }
         }
         #[cfg(not(feature = "browser"))]
-        let _ = ev;
+        let _ = (ev, delete);
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -191,108 +302,15 @@ pub fn FinderForm(
         go(total);
     };
 
-    // The steps already seen, each with a way back to it.
-    let done = move || {
-        let now = current.get();
-        (now > 0).then(|| {
-            let rows = (0..now.min(total))
-                .map(|j| {
-                    let (title, n, all) = finder.with_value(|f| {
-                        answers.with(|a| match f.dimensions.get(j) {
-                            Some(d) => {
-                                let items = f.items.iter().filter(|it| it.dimension == d.id);
-                                let n = items
-                                    .clone()
-                                    .filter(|it| a.ratings.contains_key(&it.id))
-                                    .count();
-                                (d.title.clone(), n, items.count())
-                            }
-                            None => (
-                                "Practical wishes".to_string(),
-                                f.choices
-                                    .iter()
-                                    .filter(|c| a.choices.get(&c.id).is_some_and(|v| !v.is_empty()))
-                                    .count(),
-                                f.choices.len(),
-                            ),
-                        })
-                    });
-                    view! {
-                        <li>
-                            <span class="done-title">{title.clone()}</span>
-                            <span class="meta">" "{n}" of "{all}" answered "</span>
-                            <button type="submit" class="link-button" form=FORM_ID
-                                formaction=crate::paths::preferences_step(j + 1) data-go=j
-                                aria-label=format!("Change: {title}")>"Change"</button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="steps-done" aria-labelledby="steps-done-title" data-test="steps-done">
-                    <h2 id="steps-done-title" class="small-heading">
-                        {if now >= total { "Your answers" } else { "Your answers so far" }}
-                    </h2>
-                    <ol>{rows}</ol>
-                </section>
-            }
-        })
-    };
-
-    // Deleting asks first, says what goes and what stays, and keeps the notes
-    // written on /prepare.
-    let deleted = RwSignal::new(false);
-    let delete = move |_| {
-        if !storage::confirm(
-            "Delete your finder answers from this browser? Your notes for a first session are kept. This cannot be undone.",
-        ) {
-            return;
-        }
-        writer.cancel();
-        saved.set(Some(storage::forget_finder()));
-        answers.set(FinderAnswers::default());
-        #[cfg(feature = "browser")]
-        show_answers(&FinderAnswers::default());
-        deleted.set(true);
-        go(0);
-    };
-
-    let result = move || {
-        (current.get() >= total).then(|| {
-            view! {
-                <ProfileView profile=profile.get()/>
-                {move || hydrated.get().then(|| view! {
-                    <p class="next-steps quiz-actions">
-                        <a class="button" href="/prepare">"Next: prepare for a first session"</a>
-                        <a class="button secondary" href="/summary">"See my summary"</a>
-                    </p>
-                })}
-            }
-        })
-    };
-
     view! {
-        <div class="finder-island" on:change=on_change on:click=on_click on:submit=on_submit>
-            {result}
-            {done}
+        <div id=ROOT_ID class="finder-island" on:change=on_change on:click=on_click on:submit=on_submit>
             {children()}
-            <p class="meta" role="status">
-                {move || match (hydrated.get(), saved.get(), deleted.get()) {
-                    (true, Some(Err(e)), _) => format!("{e}."),
-                    (true, _, true) => "Your finder answers are deleted from this browser. Your notes for a first session are kept.".to_string(),
-                    (true, _, false) => "Your answers are saved only in this browser, never sent to us.".to_string(),
-                    _ => "Without JavaScript, your answers are sent to our server at each step to show the next one, then forgotten.".to_string(),
-                }}
-            </p>
-            // Away from the main action, and only where there is something to delete.
-            {move || hydrated.get().then(|| view! {
-                <p class="delete-row">
-                    <button type="button" class="button secondary danger" on:click=delete data-test="delete">"Delete my finder answers"</button>
-                </p>
-            })}
         </div>
     }
 }
+
+/// The `id` of the island's root.
+pub const ROOT_ID: &str = "finder-island";
 
 #[cfg(feature = "browser")]
 use wasm_bindgen::JsCast;

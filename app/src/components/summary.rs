@@ -2,11 +2,9 @@
 //! reader's own voice, dated, to print, copy or save as a file, with the main
 //! helplines on the printout. Export, import and deleting are on `/my-data`.
 
-use crate::answers::{SavedAnswers, summary_markdown};
-use crate::components::profile::ProfileView;
-use crate::finder::PreferenceFinder;
-use crate::finder_scoring::score;
-use crate::prepare::Prepare;
+use crate::answers::SavedAnswers;
+use crate::finder_scoring::{FinderModel, keys};
+#[cfg(feature = "browser")]
 use crate::storage;
 use leptos::prelude::*;
 
@@ -22,14 +20,10 @@ extern "C" {
 
 /// Today's date in words, from this device's clock (the page itself is the same for
 /// everyone, so the server cannot write it).
+#[cfg(feature = "browser")]
 fn today() -> String {
-    #[cfg(feature = "browser")]
-    {
-        let options = js_sys_options(r#"{"day":"numeric","month":"long","year":"numeric"}"#);
-        Date::new().to_locale_date_string("en-GB", &options)
-    }
-    #[cfg(not(feature = "browser"))]
-    String::new()
+    let options = js_sys_options(r#"{"day":"numeric","month":"long","year":"numeric"}"#);
+    Date::new().to_locale_date_string("en-GB", &options)
 }
 
 #[cfg(feature = "browser")]
@@ -39,133 +33,186 @@ extern "C" {
     fn js_sys_options(text: &str) -> wasm_bindgen::JsValue;
 }
 
+/// The keys of the summary's parts for `saved` (see `finder_scoring::keys`): the
+/// finder's result, the notes (`n.<question id>`, among `note_ids`), what to do
+/// with it, and which of those need the island (`js`) or are for readers without
+/// it (`nojs`). The server and the island both switch the parts with it.
+pub fn summary_switches(
+    model: Option<&FinderModel>,
+    saved: &SavedAnswers,
+    note_ids: &[String],
+    hydrated: bool,
+) -> (Vec<String>, Vec<String>) {
+    let (mut on, mut order) = (Vec::new(), Vec::new());
+    if let Some(model) = model.filter(|_| !saved.finder.is_empty()) {
+        let outcome = model.outcome(&saved.finder);
+        on = outcome.keys();
+        order = outcome.order();
+    }
+    for id in note_ids {
+        if saved
+            .reflections
+            .get(id)
+            .is_some_and(|n| !n.trim().is_empty())
+        {
+            on.push(note_key(id));
+            on.push(NOTES.into());
+        }
+    }
+    // Said only once this browser has been read: before that the page cannot know
+    // (and without JavaScript the page explains itself, outside the island).
+    if saved.is_empty() {
+        if hydrated {
+            on.push(EMPTY.into());
+        }
+    } else {
+        on.push(KEEP.into());
+    }
+    on.push(
+        if hydrated {
+            keys::SCRIPT
+        } else {
+            keys::NO_SCRIPT
+        }
+        .into(),
+    );
+    (on, order)
+}
+
+/// Keys of the summary's own parts (rendered by `routes/summary.rs`).
+pub const NOTES: &str = "notes";
+pub const EMPTY: &str = "empty";
+pub const KEEP: &str = "keep";
+/// The key of the note for the reflection question `id`.
+pub fn note_key(id: &str) -> String {
+    format!("n.{id}")
+}
+/// The `id` of the island's root, and of the date line.
+pub const ROOT_ID: &str = "summary";
+pub const DATE_ID: &str = "summary-date";
+/// The `id` of the status line under the buttons.
+pub const MESSAGE_ID: &str = "summary-message";
+/// The attribute naming a button's action: `print`, `copy` or `save`.
+pub const ACTION: &str = "data-action";
+
 #[island]
 pub fn SummaryView(
-    finder: Option<PreferenceFinder>,
-    prepare: Option<Prepare>,
+    model: Option<FinderModel>,
     posted: Option<SavedAnswers>,
-    // The date of a no-JavaScript post, written by the server for that one answer.
-    date: Option<String>,
+    // Every part of the summary, rendered on the server (`routes/summary.rs`): the
+    // island fills in the notes and the date and switches the parts.
+    children: Children,
 ) -> impl IntoView {
-    let was_posted = posted.is_some();
-    let saved = RwSignal::new(posted.unwrap_or_default());
-    let message = RwSignal::new(String::new());
-    let finder = StoredValue::new(finder);
-    let prepare = StoredValue::new(prepare);
-    let date = RwSignal::new(date);
-    let hydrated = super::hydrated(move || {
-        if !was_posted {
-            saved.set(storage::load());
+    // Coming alive in the browser (the page is already there: islands hydrate the
+    // server's HTML): read what this browser keeps and show it, dated today.
+    #[cfg(feature = "browser")]
+    if let Some(root) = document().get_element_by_id(ROOT_ID) {
+        let saved = posted.unwrap_or_else(storage::load);
+        fill(&root, model.as_ref(), &saved);
+        if let Some(line) = document().get_element_by_id(DATE_ID) {
+            line.set_text_content(Some(&format!("Made on {}.", today())));
         }
-        date.set(Some(today()));
-    });
-    let text = move || {
-        saved.with(|s| {
-            finder
-                .with_value(|f| prepare.with_value(|p| summary_markdown(f.as_ref(), p.as_ref(), s)))
-        })
-    };
-
-    let profile = move || {
-        saved.with(|s| {
-            (!s.finder.is_empty())
-                .then(|| finder.with_value(|f| f.as_ref().map(|f| score(f, &s.finder))))
-                .flatten()
-                .map(|profile| view! { <ProfileView profile mine=true/> })
-        })
-    };
-    let notes = move || {
-        saved.with(|s| {
-            prepare.with_value(|p| {
-                let p = p.as_ref()?;
-                let items: Vec<_> = p
-                    .questions
-                    .iter()
-                    .filter_map(|q| {
-                        s.reflections
-                            .get(&q.id)
-                            .map(|a| (q.prompt.clone(), a.clone()))
-                    })
-                    .collect();
-                (!items.is_empty()).then(|| {
-                    let rows = items
-                        .into_iter()
-                        .map(|(q, a)| view! { <dt>{q}</dt><dd class="note-text">{a}</dd> })
-                        .collect_view();
-                    view! {
-                        <section aria-labelledby="notes-title">
-                            <h2 id="notes-title">"Before my first session"</h2>
-                            <dl class="notes">{rows}</dl>
-                        </section>
-                    }
-                })
-            })
-        })
-    };
-    let empty = move || saved.with(SavedAnswers::is_empty);
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
     #[cfg(not(feature = "browser"))]
-    let _ = text;
+    let _ = (model, posted);
 
-    let print = move |_| {
-        #[cfg(feature = "browser")]
-        let _ = window().print();
-    };
-    let copy = move |_| {
+    // Print, Copy as text, Save as a file: the text is the summary as shown.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "browser")]
         {
-            let text = text();
-            leptos::task::spawn_local(async move {
-                let promise = window().navigator().clipboard().write_text(&text);
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                message.set(if ok {
-                    "Copied. Paste it wherever you like.".into()
-                } else {
-                    "Copying was blocked. Use Print or Save as a file instead.".into()
-                });
-            });
+            use wasm_bindgen::JsCast;
+            let Some(action) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(&format!("[{ACTION}]")).ok().flatten())
+                .and_then(|el| el.get_attribute(ACTION))
+            else {
+                return;
+            };
+            match action.as_str() {
+                "print" => {
+                    let _ = window().print();
+                }
+                "copy" => {
+                    let text = as_text();
+                    leptos::task::spawn_local(async move {
+                        let promise = window().navigator().clipboard().write_text(&text);
+                        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                        say(if ok {
+                            "Copied. Paste it wherever you like."
+                        } else {
+                            "Copying was blocked. Use Print or Save as a file instead."
+                        });
+                    });
+                }
+                _ => {
+                    super::download("my-therapy-preferences.txt", "text/plain", &as_text());
+                    say("Saved as my-therapy-preferences.txt in your downloads.");
+                }
+            }
         }
-    };
-    let save_file = move |_| {
-        #[cfg(feature = "browser")]
-        {
-            super::download("my-therapy-preferences.txt", "text/plain", &text());
-            message.set("Saved as my-therapy-preferences.txt in your downloads.".into());
-        }
+        #[cfg(not(feature = "browser"))]
+        let _ = ev;
     };
 
     view! {
-        <div class="summary" data-hydrated=move || hydrated.get().then_some("true")>
-            <p class="summary-date" data-test="summary-date">
-                {move || date.get().filter(|d| !d.is_empty()).map(|d| format!("Made on {d}."))}
-            </p>
-            // Said only once this browser has been read: before that the page cannot
-            // know (and without JavaScript the page explains itself, outside).
-            {move || (hydrated.get() && empty()).then(|| view! {
-                <p class="callout" data-test="summary-empty">
-                    "Nothing here yet. Start with "<a href="/preferences">"the preference finder"</a>
-                    " or "<a href="/prepare">"the questions to prepare"</a>"; my summary builds up here."
-                </p>
-            })}
-            {profile}
-            {notes}
-            // Only what makes sense for what there is: nothing to keep, no buttons.
-            {move || (!empty()).then(|| view! {
-                <section class="summary-actions" aria-labelledby="keep-title">
-                    <h2 id="keep-title">"Keep it"</h2>
-                    {move || if hydrated.get() {
-                        view! {
-                            <div class="quiz-actions">
-                                <button type="button" class="button" on:click=print>"Print"</button>
-                                <button type="button" class="button secondary" on:click=copy>"Copy as text"</button>
-                                <button type="button" class="button secondary" on:click=save_file>"Save as a file"</button>
-                            </div>
-                        }.into_any()
-                    } else {
-                        view! { <p>"Use your browser's Print or Share menu to keep this page."</p> }.into_any()
-                    }}
-                    <p class="meta" role="status" data-test="summary-message">{move || message.get()}</p>
-                </section>
-            })}
+        <div id=ROOT_ID class="summary" on:click=on_click>
+            {children()}
         </div>
     }
+}
+
+/// Say `text` in the summary's status line.
+#[cfg(feature = "browser")]
+fn say(text: &str) {
+    if let Some(el) = document().get_element_by_id(MESSAGE_ID) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Fill in the notes and switch the parts for `saved`.
+#[cfg(feature = "browser")]
+fn fill(root: &web_sys::Element, model: Option<&FinderModel>, saved: &SavedAnswers) {
+    use wasm_bindgen::JsCast;
+    let mut ids = Vec::new();
+    if let Ok(list) = root.query_selector_all("[data-note]") {
+        for el in
+            (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        {
+            let id = el.get_attribute("data-note").unwrap_or_default();
+            el.set_text_content(saved.reflections.get(&id).map(|n| n.trim()));
+            ids.push(id);
+        }
+    }
+    let (on, order) = summary_switches(model, saved, &ids, true);
+    super::switch(root, &on, &order);
+}
+
+/// The summary as plain text, as the page shows it (the browser's own rendering of
+/// its text), with the title and the helplines; without the controls.
+#[cfg(feature = "browser")]
+fn as_text() -> String {
+    use wasm_bindgen::JsCast;
+    let text = |selector: &str| {
+        document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|el| el.inner_text())
+            .unwrap_or_default()
+    };
+    let Some(root) = document().get_element_by_id(ROOT_ID) else {
+        return String::new();
+    };
+    // The style sheet hides the controls while this attribute is set.
+    let _ = root.set_attribute("data-as-text", "");
+    let body = text(&format!("#{ROOT_ID}"));
+    let _ = root.remove_attribute("data-as-text");
+    format!(
+        "My therapy preferences\n\n{}\n\n{}\n",
+        body.trim(),
+        text("[data-test=help-now]").trim()
+    )
 }

@@ -337,6 +337,30 @@ fn marker_step_spans_the_scale_with_the_middle_at_six() {
 }
 
 proptest! {
+    /// The browser scores with the model it is sent (as JSON, in the islands'
+    /// props): the same outcome, so the same result, as the server's scoring.
+    #[test]
+    fn the_browser_scores_as_the_server_does(fields in any_answers()) {
+        let f = finder();
+        let a = answers_from_form(&f, &fields).unwrap();
+        let model = FinderModel::new(&f);
+        let sent: FinderModel = serde_json::from_str(&serde_json::to_string(&model).unwrap()).unwrap();
+        prop_assert_eq!(&sent, &model);
+        let outcome = sent.outcome(&a);
+        prop_assert_eq!(profile(&f, &outcome), score(&f, &a));
+        // Each shown reason and each statement said has its part on the page.
+        let keys = outcome.keys();
+        for fit in &outcome.approaches {
+            prop_assert!(keys.contains(&keys::approach(fit.approach)));
+            for p in &fit.why {
+                prop_assert!(outcome.order().contains(&keys::why(fit.approach, *p)));
+                if let Place::Item(k, r) = outcome.place(*p) {
+                    prop_assert!(keys.contains(&keys::rated(k, r)));
+                }
+            }
+        }
+    }
+
     #[test]
     fn bounded_and_deterministic(fields in any_answers()) {
         let f = finder();

@@ -1,10 +1,13 @@
 use super::PageMeta;
 use crate::answers::{PostedFinder, SavedAnswers};
-use crate::components::finder::{FORM_ID, FinderForm};
+use crate::components::finder::{
+    DELETE, FORM_ID, FinderForm, NEXT, STATUS_DELETED, STATUS_FAILED, View, finder_switches,
+};
 use crate::components::hidden_fields;
+use crate::components::profile::{Switches, profile_template};
 use crate::content::use_library;
 use crate::finder::PreferenceFinder;
-use crate::finder_scoring::{FinderAnswers, RATING_MAX};
+use crate::finder_scoring::{FinderAnswers, FinderModel, RATING_MAX, keys};
 use crate::form_fields;
 use crate::paths;
 use crate::routes::not_found::NotFoundPage;
@@ -46,6 +49,21 @@ pub fn PreferencesPage() -> impl IntoView {
         }
     });
     let form = finder_form(&finder, &submitted, step);
+    // The result and the steps already seen: all their parts, with the switches of
+    // this render (a posted result, or the step asked for); the island sets the
+    // same switches in the browser.
+    let model = FinderModel::new(&finder);
+    let on = Switches::new(finder_switches(
+        &model,
+        &submitted,
+        View {
+            step,
+            ..View::default()
+        },
+    ));
+    let result = profile_template(&finder, &on, false);
+    let done = steps_done(&finder, &submitted, &on);
+    let own = island_parts(&on);
     view! {
         <PageMeta title=finder.title.clone() description=finder.summary.clone()/>
         <h1>{finder.title.clone()}</h1>
@@ -61,12 +79,101 @@ pub fn PreferencesPage() -> impl IntoView {
             "whether you need help or which treatment suits a particular difficulty. If you are "
             "struggling now, "<a href="/crisis">"find crisis help"</a>"."
         </p>
-        <FinderForm finder submitted step posted=posted.is_some()>
+        <FinderForm model submitted step posted=posted.is_some()>
+            {result}
+            {own.0}
             {carry}
+            {done}
             {form}
+            {own.1}
         </FinderForm>
     }
     .into_any()
+}
+
+/// The island's own parts, switched like the result: the next steps after a result
+/// (with JavaScript), then the status line and the delete button at the foot.
+fn island_parts(on: &Switches) -> (impl IntoView + use<>, impl IntoView + use<>) {
+    let k = |key: &str| (key.to_string(), on.hidden(key));
+    let (next, next_hidden) = k(NEXT);
+    let next = view! {
+        <p class="next-steps quiz-actions" data-k=next hidden=next_hidden>
+            <a class="button" href="/prepare">"Next: prepare for a first session"</a>
+            <a class="button secondary" href="/summary">"See my summary"</a>
+        </p>
+    };
+    let status = [
+        (keys::NO_SCRIPT, "Without JavaScript, your answers are sent to our server at each step to show the next one, then forgotten."),
+        (keys::SCRIPT, "Your answers are saved only in this browser, never sent to us."),
+        (STATUS_DELETED, "Your finder answers are deleted from this browser. Your notes for a first session are kept."),
+        (STATUS_FAILED, "Could not save on this device — your answers are still on this page."),
+    ]
+    .map(|(key, text)| {
+        let (key, hidden) = k(key);
+        view! { <span data-k=key hidden=hidden>{text}</span> }
+    });
+    let (delete, delete_hidden) = k(DELETE);
+    let foot = view! {
+        <p class="meta" role="status">{status.into_iter().collect_view()}</p>
+        // Away from the main action, and only where there is something to delete.
+        <p class="delete-row" data-k=delete hidden=delete_hidden>
+            <button type="button" class="button secondary danger" data-delete="" data-test="delete">"Delete my finder answers"</button>
+        </p>
+    };
+    (next, foot)
+}
+
+/// The steps already seen, each with a way back to it; `data-count` holds how many
+/// of its questions are answered (the island keeps it up to date).
+fn steps_done(
+    finder: &PreferenceFinder,
+    answers: &FinderAnswers,
+    on: &Switches,
+) -> impl IntoView + use<> {
+    let total = finder.steps();
+    let rows = (0..total)
+        .map(|j| {
+            let (title, n, all) = match finder.dimensions.get(j) {
+                Some(d) => {
+                    let items = finder.items.iter().filter(|it| it.dimension == d.id);
+                    let n = items.clone().filter(|it| answers.ratings.contains_key(&it.id)).count();
+                    (d.title.clone(), n, items.count())
+                }
+                None => (
+                    "Practical wishes".to_string(),
+                    finder
+                        .choices
+                        .iter()
+                        .filter(|c| answers.choices.get(&c.id).is_some_and(|v| !v.is_empty()))
+                        .count(),
+                    finder.choices.len(),
+                ),
+            };
+            let key = keys::done(j);
+            let hidden = on.hidden(&key);
+            view! {
+                <li data-k=key hidden=hidden>
+                    <span class="done-title">{title.clone()}</span>
+                    <span class="meta">" "<span data-count=j>{n}</span>" of "{all}" answered "</span>
+                    <button type="submit" class="link-button" form=FORM_ID
+                        formaction=paths::preferences_step(j + 1) data-go=j
+                        aria-label=format!("Change: {title}")>"Change"</button>
+                </li>
+            }
+        })
+        .collect_view();
+    let k = |key: &str| (key.to_string(), on.hidden(key));
+    let ((done, done_hidden), (some, some_hidden), (all, all_hidden)) =
+        (k("done"), k("done-some"), k("done-all"));
+    view! {
+        <section class="steps-done" aria-labelledby="steps-done-title" data-test="steps-done" data-k=done hidden=done_hidden>
+            <h2 id="steps-done-title" class="small-heading">
+                <span data-k=some hidden=some_hidden>"Your answers so far"</span>
+                <span data-k=all hidden=all_hidden>"Your answers"</span>
+            </h2>
+            <ol>{rows}</ol>
+        </section>
+    }
 }
 
 /// Per rating −3 … +3: the start of each segment's accessible name (the statement
@@ -173,7 +280,7 @@ fn finder_form(
                 })
                 .collect_view();
             view! {
-                <fieldset class="step dimension-group" hidden=step != i>
+                <fieldset class="step dimension-group" data-k=keys::step(i) hidden=step != i>
                     {heading(i, d.title.clone())}
                     <p class="hint">
                         "For each pair, pick the box nearer the statement that fits you "
@@ -219,7 +326,7 @@ fn finder_form(
             })
             .collect_view();
         view! {
-            <fieldset class="step dimension-group" hidden=step != i>
+            <fieldset class="step dimension-group" data-k=keys::step(i) hidden=step != i>
                 {heading(i, "Practical wishes".to_string())}
                 {questions}
                 {nav(i)}

@@ -1,13 +1,19 @@
 use super::PageMeta;
 use crate::answers::PostedAnswers;
-use crate::components::summary::SummaryView;
-use crate::content::use_library;
+use crate::answers::SavedAnswers;
+use crate::components::profile::{Switches, profile_template};
+use crate::components::summary::{
+    DATE_ID, EMPTY, KEEP, MESSAGE_ID, NOTES, SummaryView, note_key, summary_switches,
+};
+use crate::content::{Library, use_library};
+use crate::finder_scoring::{FinderModel, keys};
 use leptos::prelude::*;
 
 /// `/summary`: built in the browser from what it keeps, or from a no-JavaScript post.
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let lib = use_library();
+    let model = lib.finder.as_ref().map(FinderModel::new);
     let posted = use_context::<PostedAnswers>();
     let date = posted.as_ref().and_then(|p| p.1.clone());
     let posted = posted.map(|p| p.0);
@@ -33,10 +39,74 @@ pub fn SummaryPage() -> impl IntoView {
         <h1>"My therapy preferences"</h1>
         <p class="lead">"What I would like from therapy and what I want to say, to take to a first appointment or share with a therapist I am considering. It is made on this device."</p>
         {no_script}
-        <SummaryView finder=lib.finder.clone() prepare=lib.prepare.clone() posted date/>
+        <SummaryView model posted=posted.clone()>
+            {summary_parts(&lib, posted.as_ref(), date)}
+        </SummaryView>
         // Static, so rendered here rather than in the island: no code in the browser.
         <p class="my-data-link"><a href="/my-data">"Export, import or delete my data"</a></p>
         <HelpNow/>
+    }
+}
+
+/// Every part of the summary, switched for `posted` (a no-JavaScript post, dated
+/// `date`) or for nothing yet (the island fills it in from this browser).
+fn summary_parts(
+    lib: &Library,
+    posted: Option<&SavedAnswers>,
+    date: Option<String>,
+) -> impl IntoView + use<> {
+    let empty = SavedAnswers::default();
+    let saved = posted.unwrap_or(&empty);
+    let questions = lib
+        .prepare
+        .as_ref()
+        .map(|p| p.questions.clone())
+        .unwrap_or_default();
+    let ids: Vec<String> = questions.iter().map(|q| q.id.clone()).collect();
+    let model = lib.finder.as_ref().map(FinderModel::new);
+    let switches = Switches::new(summary_switches(model.as_ref(), saved, &ids, false));
+    let hidden = |key: &str| switches.hidden(key);
+    let profile = lib
+        .finder
+        .as_ref()
+        .map(|f| profile_template(f, &switches, true));
+    let notes = questions
+        .into_iter()
+        .map(|q| {
+            let key = note_key(&q.id);
+            let note = saved.reflections.get(&q.id).map(|n| n.trim().to_string());
+            view! {
+                <div data-k=key.clone() hidden=hidden(&key)>
+                    <dt>{q.prompt}</dt>
+                    <dd class="note-text" data-note=q.id>{note}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="summary-date" id=DATE_ID data-test="summary-date">
+            {date.filter(|d| !d.is_empty()).map(|d| format!("Made on {d}."))}
+        </p>
+        <p class="callout" data-test="summary-empty" data-k=EMPTY hidden=hidden(EMPTY)>
+            "Nothing here yet. Start with "<a href="/preferences">"the preference finder"</a>
+            " or "<a href="/prepare">"the questions to prepare"</a>"; my summary builds up here."
+        </p>
+        {profile}
+        <section aria-labelledby="notes-title" data-k=NOTES hidden=hidden(NOTES)>
+            <h2 id="notes-title">"Before my first session"</h2>
+            <dl class="notes">{notes}</dl>
+        </section>
+        // Only what makes sense for what there is: nothing to keep, no buttons.
+        <section class="summary-actions" aria-labelledby="keep-title" data-k=KEEP hidden=hidden(KEEP)>
+            <h2 id="keep-title">"Keep it"</h2>
+            <div class="quiz-actions" data-k=keys::SCRIPT hidden=hidden(keys::SCRIPT)>
+                <button type="button" class="button" data-action="print">"Print"</button>
+                <button type="button" class="button secondary" data-action="copy">"Copy as text"</button>
+                <button type="button" class="button secondary" data-action="save">"Save as a file"</button>
+            </div>
+            <p data-k=keys::NO_SCRIPT hidden=hidden(keys::NO_SCRIPT)>"Use your browser's Print or Share menu to keep this page."</p>
+            <p class="meta" role="status" id=MESSAGE_ID data-test="summary-message"></p>
+        </section>
     }
 }
 
