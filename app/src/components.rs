@@ -87,7 +87,7 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) {
 /// others, and move the parts with an order of their own (`data-o`) to the end of
 /// their parent in the order of `order`. The server rendered every part and set
 /// the same switches for its own render (`components/profile.rs`).
-#[cfg(feature = "browser")]
+#[cfg(any(feature = "island-finder", feature = "island-summary"))]
 pub(crate) fn switch(root: &web_sys::Element, on: &[String], order: &[String]) {
     use wasm_bindgen::JsCast;
     let each = |selector: &str, f: &dyn Fn(web_sys::Element)| {

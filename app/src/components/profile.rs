@@ -151,7 +151,7 @@ pub fn profile_template(
                 .enumerate()
                 .map(|(o, opt)| {
                     let (key, hidden) = k(keys::option(c, o));
-                    view! { <span data-k=key hidden=hidden>{opt.label.clone()}</span> }
+                    view! { <span data-k=key hidden=hidden><span class="sep">", "</span>{opt.label.clone()}</span> }
                 })
                 .collect_view();
             let (key, hidden) = k(keys::choice(c));
@@ -236,7 +236,7 @@ pub fn profile_template(
         .map(|a| {
             let key = keys::approach(*a);
             let hidden = on.hidden(&key);
-            view! { <span data-k=key.clone() data-o=key hidden=hidden>{name(finder, *a)}</span> }
+            view! { <span data-k=key.clone() data-o=key hidden=hidden><span class="sep">", "</span>{name(finder, *a)}</span> }
         })
         .collect_view();
 
