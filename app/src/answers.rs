@@ -24,7 +24,22 @@ pub struct SavedAnswers {
     /// Reflection question id → the reader's note.
     #[serde(default)]
     pub reflections: BTreeMap<String, String>,
+    /// Dated copies of the finder's answers the reader kept, oldest first (at most
+    /// [`SNAPSHOTS_MAX`]), to take the finder again and compare.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
 }
+
+/// A dated copy of the finder's answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// When it was kept: ISO 8601, from this device's clock.
+    pub taken: String,
+    pub finder: FinderAnswers,
+}
+
+/// How many dated copies are kept; keeping one more drops the oldest.
+pub const SNAPSHOTS_MAX: usize = 12;
 
 impl Default for SavedAnswers {
     fn default() -> Self {
@@ -32,13 +47,27 @@ impl Default for SavedAnswers {
             version: SCHEMA_VERSION,
             finder: FinderAnswers::default(),
             reflections: BTreeMap::new(),
+            snapshots: Vec::new(),
         }
     }
 }
 
 impl SavedAnswers {
+    /// Keep a dated copy of the finder's answers, dropping the oldest beyond
+    /// [`SNAPSHOTS_MAX`].
+    pub fn keep_snapshot(&mut self, taken: String) {
+        self.snapshots.push(Snapshot {
+            taken,
+            finder: self.finder.clone(),
+        });
+        let over = self.snapshots.len().saturating_sub(SNAPSHOTS_MAX);
+        self.snapshots.drain(..over);
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.finder.is_empty() && self.reflections.values().all(|v| v.trim().is_empty())
+        self.finder.is_empty()
+            && self.reflections.values().all(|v| v.trim().is_empty())
+            && self.snapshots.is_empty()
     }
 
     /// Parse an exported file, refusing other versions and out-of-range values.
@@ -51,8 +80,16 @@ impl SavedAnswers {
                 saved.version
             ));
         }
-        if saved.finder.ratings.values().any(|r| !(-3..=3).contains(r)) {
+        if std::iter::once(&saved.finder)
+            .chain(saved.snapshots.iter().map(|s| &s.finder))
+            .any(|f| f.ratings.values().any(|r| !(-3..=3).contains(r)))
+        {
             return Err("a rating in this file is outside −3 … +3".into());
+        }
+        if saved.snapshots.len() > SNAPSHOTS_MAX {
+            return Err(format!(
+                "this file has more than {SNAPSHOTS_MAX} dated copies of the finder's answers"
+            ));
         }
         if saved.reflections.values().any(|v| note_too_long(v)) {
             return Err(format!(
@@ -141,6 +178,25 @@ mod tests {
         );
         assert!(SavedAnswers::from_json(r#"{"version":1,"finder":{"ratings":{"a":9}}}"#).is_err());
         assert!(SavedAnswers::from_json("not json").is_err());
+        let bad_copy = r#"{"version":1,"snapshots":[{"taken":"2026-11-26T10:00:00Z","finder":{"ratings":{"a":-4}}}]}"#;
+        assert!(
+            SavedAnswers::from_json(bad_copy)
+                .unwrap_err()
+                .contains("outside")
+        );
+    }
+
+    #[test]
+    fn dated_copies_keep_the_newest() {
+        let mut saved = SavedAnswers::default();
+        for i in 0..SNAPSHOTS_MAX + 3 {
+            saved.finder.ratings.insert("a".into(), (i % 3) as i8);
+            saved.keep_snapshot(format!("t{i}"));
+        }
+        assert_eq!(saved.snapshots.len(), SNAPSHOTS_MAX);
+        assert_eq!(saved.snapshots[0].taken, "t3");
+        assert_eq!(saved.snapshots.last().unwrap().finder, saved.finder);
+        assert!(!saved.is_empty());
     }
 
     #[test]

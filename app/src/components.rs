@@ -21,6 +21,45 @@ pub mod search_box;
 #[cfg(any(not(feature = "browser"), feature = "island-summary"))]
 pub mod summary;
 
+/// Dates from this device's clock, in words (the pages are the same for everyone,
+/// so the server cannot write "today").
+#[cfg(any(feature = "island-finder", feature = "island-summary"))]
+pub(crate) mod clock {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        type Date;
+        #[wasm_bindgen(constructor)]
+        fn new() -> Date;
+        #[wasm_bindgen(constructor)]
+        fn parse(iso: &str) -> Date;
+        #[wasm_bindgen(method, js_name = toISOString)]
+        fn to_iso_string(this: &Date) -> String;
+        #[wasm_bindgen(method, js_name = toLocaleString)]
+        fn to_locale_string(this: &Date, locale: &str, options: &JsValue) -> String;
+        #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+        fn json(text: &str) -> JsValue;
+    }
+
+    /// Now, as an ISO 8601 date and time (UTC), to store.
+    pub fn now_iso() -> String {
+        Date::new().to_iso_string()
+    }
+
+    /// The stored date `iso` (or now) in words: "26 November 2026", with the time
+    /// of day ("… at 14:05") when asked.
+    pub fn date_words(iso: Option<&str>, with_time: bool) -> String {
+        let date = iso.map_or_else(Date::new, Date::parse);
+        let options = if with_time {
+            r#"{"day":"numeric","month":"long","year":"numeric","hour":"2-digit","minute":"2-digit"}"#
+        } else {
+            r#"{"day":"numeric","month":"long","year":"numeric"}"#
+        };
+        date.to_locale_string("en-GB", &json(options))
+    }
+}
+
 use crate::answers::SavedAnswers;
 use crate::form_fields;
 use leptos::prelude::*;

@@ -245,9 +245,13 @@ impl FitModel {
     /// cannot make an approach unreachable: it counts an approach as able to come
     /// first only when it can be strictly ahead of every other.
     pub fn ranking(fits: &[f64]) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..fits.len()).filter(|a| fits[*a] > FIT_TIE).collect();
-        order.sort_by_key(|a| (std::cmp::Reverse(Self::tie_key(fits[*a])), *a));
-        order
+        // (−fit in steps, index): ascending is best first, ties in file order.
+        let mut order: Vec<(i64, usize)> = (0..fits.len())
+            .filter(|a| fits[*a] > FIT_TIE)
+            .map(|a| (-Self::tie_key(fits[a]), a))
+            .collect();
+        order.sort_unstable();
+        order.into_iter().map(|(_, a)| a).collect()
     }
 
     /// A fit in steps of [`FIT_TIE`]: fits with the same key are equal.

@@ -108,11 +108,13 @@ pub fn clear() {
     }
 }
 
-/// "Delete my finder answers": remove them and keep the rest (the notes written on
-/// `/prepare`); nothing at all is left under the key once the record is empty.
+/// "Delete my finder answers": remove them and their dated copies, and keep the
+/// rest (the notes written on `/prepare`); nothing at all is left under the key
+/// once the record is empty.
 pub fn forget_finder() -> Result<(), SaveError> {
     let mut saved = load();
     saved.finder = Default::default();
+    saved.snapshots.clear();
     if saved.is_empty() {
         clear();
         Ok(())

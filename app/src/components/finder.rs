@@ -11,9 +11,12 @@
 //! `data-go`, the step they lead to, from 0), sums up the steps already seen, and
 //! scores and shows the result in the browser; nothing is sent.
 
+use crate::answers::Snapshot;
 use crate::finder_scoring::{FinderAnswers, FinderModel, keys};
 use crate::form_fields::Field;
 use crate::storage::{self, SaveError};
+
+mod compare;
 use leptos::prelude::*;
 
 /// The `id` of the finder's form, for buttons outside it (the steps already seen).
@@ -22,16 +25,14 @@ pub const FORM_ID: &str = "finder-form";
 /// `PreferenceFinder::steps`).
 pub const GO: &str = "data-go";
 
-/// Move focus (and the view) to the element `id` once the next frame has rendered
-/// it, so a phone user sees it and a screen reader announces it.
+/// Move focus (and the view) to the element `id`, just switched on, so a phone user
+/// sees it and a screen reader announces it.
 #[cfg(feature = "browser")]
-fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
-            el.scroll_into_view();
-        }
-    });
+fn focus_now(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
+        el.scroll_into_view();
+    }
 }
 
 /// The form's elements with the tag or class `name`, in document order.
@@ -100,6 +101,8 @@ pub struct View {
     /// `None` until the first write; then whether it reached this browser's storage.
     pub saved: Option<Result<(), SaveError>>,
     pub deleted: bool,
+    /// How many dated copies of the answers this browser keeps.
+    pub kept: usize,
 }
 
 /// The keys the page shows for `view` and `answers` (see `finder_scoring::keys`),
@@ -119,6 +122,9 @@ pub fn finder_switches(
         order = outcome.order();
         if view.hydrated {
             on.push(NEXT.into());
+            if view.kept > 0 {
+                on.push(COMPARE.into());
+            }
         }
     }
     on.push(
@@ -138,6 +144,13 @@ pub fn finder_switches(
 
 /// Keys of the island's own parts (rendered by `routes/preferences.rs`).
 pub const NEXT: &str = "next";
+/// The comparison with a kept copy (at the result, with copies kept).
+pub const COMPARE: &str = "compare";
+/// The attribute of the "Keep a dated copy" button, of the two selects of the
+/// comparison, and of the line that says a copy was kept.
+pub const KEEP_BUTTON: &str = "data-keep";
+pub const COMPARE_SELECT: &str = "data-compare";
+pub const KEPT_STATUS: &str = "kept-status";
 pub const DELETE: &str = "delete";
 pub const STATUS_FAILED: &str = "failed";
 pub const STATUS_DELETED: &str = "deleted";
@@ -182,6 +195,7 @@ pub fn FinderForm(
             ..View::default()
         },
     ));
+    let kept = StoredValue::new(Vec::<Snapshot>::new());
     let writer = storage::debounced();
     // Show what the state says: the step, the result, the counts, the messages.
     let render = move || {
@@ -190,8 +204,15 @@ pub fn FinderForm(
             let Some(root) = document().get_element_by_id(ROOT_ID) else {
                 return;
             };
-            let (on, order) = finder_switches(model, answers, *view);
+            let view = View {
+                kept: kept.with_value(Vec::len),
+                ..*view
+            };
+            let (on, order) = finder_switches(model, answers, view);
             super::switch(&root, &on, &order);
+            if view.step >= model.steps() && view.kept > 0 {
+                kept.with_value(|k| compare::fill(&root, model, answers, k));
+            }
             for j in 0..model.steps() {
                 if let Ok(Some(el)) = root.query_selector(&format!("[data-count=\"{j}\"]")) {
                     el.set_text_content(Some(&answered(model, answers, j).to_string()));
@@ -203,7 +224,7 @@ pub fn FinderForm(
         state.update_value(|(_, _, v)| v.step = to);
         render();
         #[cfg(feature = "browser")]
-        focus_later(if to >= total {
+        focus_now(&if to >= total {
             "profile-title".to_string()
         } else {
             format!("step-{}", to + 1)
@@ -213,7 +234,9 @@ pub fn FinderForm(
     // server's HTML): read what this browser keeps and show it.
     #[cfg(feature = "browser")]
     {
-        let stored = (!posted).then(storage::load);
+        let stored = storage::load();
+        kept.set_value(stored.snapshots.clone());
+        let stored = (!posted).then_some(stored);
         state.update_value(|(_, answers, view)| {
             view.hydrated = true;
             if let Some(stored) = stored.filter(|s| !s.finder.is_empty()) {
@@ -248,6 +271,12 @@ pub fn FinderForm(
                 render();
             });
             writer.flush();
+        } else if ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.has_attribute(COMPARE_SELECT))
+        {
+            render();
         }
         #[cfg(not(feature = "browser"))]
         let _ = ev;
@@ -256,11 +285,12 @@ pub fn FinderForm(
     // written on /prepare.
     let delete = move || {
         if !storage::confirm(
-            "Delete your finder answers from this browser? Your notes for a first session are kept. This cannot be undone.",
+            "Delete your finder answers and their dated copies from this browser? Your notes for a first session are kept. This cannot be undone.",
         ) {
             return;
         }
         writer.cancel();
+        kept.set_value(Vec::new());
         let result = storage::forget_finder();
         state.update_value(|(_, answers, view)| {
             *answers = FinderAnswers::default();
@@ -271,7 +301,39 @@ pub fn FinderForm(
         show_answers(&FinderAnswers::default());
         go(0);
     };
-    // Next, Back and Change switch steps here instead of posting; Delete asks first.
+    // Keep a dated copy of these answers, to compare with when the reader comes back.
+    let keep = move || {
+        #[cfg(feature = "browser")]
+        {
+            writer.flush();
+            let taken = super::clock::now_iso();
+            let mut copies = Vec::new();
+            let result = storage::update(|s| {
+                s.finder = state.with_value(|(_, a, _)| a.clone());
+                s.keep_snapshot(taken.clone());
+                copies = s.snapshots.clone();
+            });
+            let said = match result {
+                Ok(()) => format!(
+                    "Kept: {}. This device keeps {} dated {} (the newest {}).",
+                    super::clock::date_words(Some(&taken), true),
+                    copies.len(),
+                    if copies.len() == 1 { "copy" } else { "copies" },
+                    crate::answers::SNAPSHOTS_MAX
+                ),
+                Err(e) => format!("{e}."),
+            };
+            if result.is_ok() {
+                kept.set_value(copies);
+            }
+            if let Some(el) = document().get_element_by_id(KEPT_STATUS) {
+                el.set_text_content(Some(&said));
+            }
+            render();
+        }
+    };
+    // Next, Back and Change switch steps here instead of posting, and the last step's
+    // submit shows the result; Delete asks first.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "browser")]
         {
@@ -291,19 +353,21 @@ pub fn FinderForm(
                 go(to);
             } else if closest(&format!("[{DELETE_BUTTON}]")).is_some() {
                 delete();
+            } else if closest(&format!("[{KEEP_BUTTON}]")).is_some() {
+                keep();
+            } else if closest(&format!("#{FORM_ID} [type=submit]")).is_some() {
+                // "See my results" (a click, or Enter in the form, which clicks it):
+                // scored here, nothing is sent.
+                ev.prevent_default();
+                writer.flush();
+                go(total);
             }
         }
         #[cfg(not(feature = "browser"))]
-        let _ = (ev, delete);
+        let _ = (ev, delete, keep);
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        writer.flush();
-        go(total);
-    };
-
     view! {
-        <div id=ROOT_ID class="finder-island" on:change=on_change on:click=on_click on:submit=on_submit>
+        <div id=ROOT_ID class="finder-island" on:change=on_change on:click=on_click>
             {children()}
         </div>
     }

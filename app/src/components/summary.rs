@@ -8,31 +8,6 @@ use crate::finder_scoring::{FinderModel, keys};
 use crate::storage;
 use leptos::prelude::*;
 
-#[cfg(feature = "browser")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    type Date;
-    #[wasm_bindgen(constructor)]
-    fn new() -> Date;
-    #[wasm_bindgen(method, js_name = toLocaleDateString)]
-    fn to_locale_date_string(this: &Date, locale: &str, options: &wasm_bindgen::JsValue) -> String;
-}
-
-/// Today's date in words, from this device's clock (the page itself is the same for
-/// everyone, so the server cannot write it).
-#[cfg(feature = "browser")]
-fn today() -> String {
-    let options = js_sys_options(r#"{"day":"numeric","month":"long","year":"numeric"}"#);
-    Date::new().to_locale_date_string("en-GB", &options)
-}
-
-#[cfg(feature = "browser")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
-    fn js_sys_options(text: &str) -> wasm_bindgen::JsValue;
-}
-
 /// The keys of the summary's parts for `saved` (see `finder_scoring::keys`): the
 /// finder's result, the notes (`n.<question id>`, among `note_ids`), what to do
 /// with it, and which of those need the island (`js`) or are for readers without
@@ -110,7 +85,10 @@ pub fn SummaryView(
         let saved = posted.unwrap_or_else(storage::load);
         fill(&root, model.as_ref(), &saved);
         if let Some(line) = document().get_element_by_id(DATE_ID) {
-            line.set_text_content(Some(&format!("Made on {}.", today())));
+            line.set_text_content(Some(&format!(
+                "Made on {}.",
+                super::clock::date_words(None, false)
+            )));
         }
         let _ = root.set_attribute("data-hydrated", "true");
     }

@@ -27,8 +27,9 @@ pub struct FinderModel {
     /// The bands' `max`, in file order: the first is "no preference", the last the
     /// strongest.
     pub bands: Vec<f64>,
-    /// Per question to ask, in file order: whether it is always asked.
-    pub always: Vec<bool>,
+    /// How many questions to ask there are, and those asked always (indices).
+    pub questions: usize,
+    pub always: Vec<usize>,
     pub fit: FitModel,
 }
 
@@ -133,7 +134,10 @@ impl FinderModel {
                 .collect(),
             dimensions: finder.dimensions.len(),
             bands: finder.bands.iter().map(|b| b.max).collect(),
-            always: finder.questions_to_ask.iter().map(|q| q.always).collect(),
+            always: (0..finder.questions_to_ask.len())
+                .filter(|q| finder.questions_to_ask[*q].always)
+                .collect(),
+            questions: finder.questions_to_ask.len(),
             fit: FitModel::new(finder),
         }
     }
@@ -228,7 +232,9 @@ impl FinderModel {
             .take(TOP_APPROACHES)
             .map(|a| {
                 // Every answer that moved this approach up, strongest first.
-                let mut why: Vec<(f64, usize)> = self
+                // (−contribution in steps of FIT_TIE, place): ascending is strongest
+                // first, equal ones in file order.
+                let mut why: Vec<(i64, usize)> = self
                     .fit
                     .rows()
                     .enumerate()
@@ -237,8 +243,9 @@ impl FinderModel {
                         Some((places[p] * w, p))
                     })
                     .filter(|(c, _)| *c > 0.0)
+                    .map(|(c, p)| (-FitModel::tie_key(c), p))
                     .collect();
-                why.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                why.sort_unstable();
                 FitOutcome {
                     approach: a,
                     fit: fits[a],
@@ -248,7 +255,8 @@ impl FinderModel {
             .collect();
 
         // Questions: the ones always asked, then those the answers call for.
-        let mut wanted = vec![false; self.always.len()];
+        let mut wanted = vec![false; self.questions];
+        self.always.iter().for_each(|q| wanted[*q] = true);
         for (item, r) in self.items.iter().zip(&ratings) {
             if r.is_some_and(|r| r.abs() >= super::ASK_THRESHOLD) {
                 item.ask.iter().for_each(|q| wanted[*q] = true);
@@ -259,9 +267,7 @@ impl FinderModel {
                 c.options[*o].ask.iter().for_each(|q| wanted[*q] = true);
             }
         }
-        let questions = (0..self.always.len())
-            .filter(|q| self.always[*q] || wanted[*q])
-            .collect();
+        let questions = (0..self.questions).filter(|q| wanted[*q]).collect();
 
         Outcome {
             dimensions,

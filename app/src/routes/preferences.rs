@@ -1,7 +1,8 @@
 use super::PageMeta;
 use crate::answers::{PostedFinder, SavedAnswers};
 use crate::components::finder::{
-    DELETE, FORM_ID, FinderForm, NEXT, STATUS_DELETED, STATUS_FAILED, View, finder_switches,
+    COMPARE, DELETE, FORM_ID, FinderForm, KEPT_STATUS, NEXT, STATUS_DELETED, STATUS_FAILED, View,
+    finder_switches,
 };
 use crate::components::hidden_fields;
 use crate::components::profile::{Switches, profile_template};
@@ -46,6 +47,10 @@ pub fn PreferencesPage() -> impl IntoView {
                     <button type="submit" class="button secondary">"See my summary"</button>
                 </form>
             </div>
+            <p class="meta" data-test="snapshots-no-script">
+                "To compare with another time, print this result or save the page: without "
+                "JavaScript this site keeps nothing on your device, so it cannot keep a copy for you."
+            </p>
         }
     });
     let form = finder_form(&finder, &submitted, step);
@@ -62,6 +67,7 @@ pub fn PreferencesPage() -> impl IntoView {
         },
     ));
     let result = profile_template(&finder, &on, false);
+    let compare = compare_section(&finder, &on);
     let done = steps_done(&finder, &submitted, &on);
     let own = island_parts(&on);
     view! {
@@ -82,6 +88,7 @@ pub fn PreferencesPage() -> impl IntoView {
         <FinderForm model submitted step posted=posted.is_some()>
             {result}
             {own.0}
+            {compare}
             {carry}
             {done}
             {form}
@@ -121,6 +128,62 @@ fn island_parts(on: &Switches) -> (impl IntoView + use<>, impl IntoView + use<>)
         </p>
     };
     (next, foot)
+}
+
+/// Retake and compare (with JavaScript, at the result): keep a dated copy of the
+/// answers on this device, and compare two copies, or one with now, side by side.
+/// The island fills the selects and the cells (`components/finder/compare.rs`).
+fn compare_section(finder: &PreferenceFinder, on: &Switches) -> impl IntoView + use<> {
+    let rows = finder
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dim)| {
+            view! {
+                <tr data-row=d data-left=dim.left.clone() data-right=dim.right.clone()>
+                    <th scope="row">{dim.title.clone()}</th>
+                    <td data-cell=format!("a{d}")></td>
+                    <td data-cell=format!("b{d}")></td>
+                    <td data-cell=format!("m{d}")></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let (next, compare) = (NEXT, COMPARE);
+    view! {
+        <section class="snapshots" aria-labelledby="snapshots-title" data-test="snapshots" data-k=next hidden=on.hidden(next)>
+            <h2 id="snapshots-title">"Compare with another time"</h2>
+            <p>
+                "Preferences change, in therapy and out of it. Keep a dated copy of this result "
+                "on this device, take the finder again another day, and see what moved."
+            </p>
+            <p><button type="button" class="button secondary" data-keep="">"Keep a dated copy of this result"</button></p>
+            <p class="meta" role="status" id=KEPT_STATUS></p>
+            <div data-k=compare hidden=on.hidden(compare)>
+                <p class="compare-pick">
+                    <label for="compare-a">"Compare"</label>" "
+                    <select id="compare-a" data-compare=""></select>" "
+                    <label for="compare-b">"with"</label>" "
+                    <select id="compare-b" data-compare=""></select>
+                </p>
+                <div class="table-scroll">
+                    <table class="compare-table" data-test="compare-table">
+                        <caption class="visually-hidden">"How each preference moved, on the scale from −3 to +3"</caption>
+                        <thead>
+                            <tr><th scope="col">"Preference"</th><th scope="col">"Then"</th><th scope="col">"Now"</th><th scope="col">"What moved"</th></tr>
+                        </thead>
+                        <tbody>
+                            {rows}
+                            <tr>
+                                <th scope="row">"Approaches that may fit"</th>
+                                <td data-cell="fa"></td><td data-cell="fb"></td><td data-cell="fm"></td>
+                            </tr>
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        </section>
+    }
 }
 
 /// The steps already seen, each with a way back to it; `data-count` holds how many
