@@ -104,6 +104,10 @@ impl DeviceData {
                     plural(chosen)
                 )
             },
+            match answers.snapshots.len() {
+                0 => "Dated copies of the finder's answers: none.".to_owned(),
+                n => format!("Dated copies of the finder's answers, to compare: {n}."),
+            },
             if notes == 0 {
                 "Notes for a first session: none.".to_owned()
             } else {
@@ -294,8 +298,12 @@ mod tests {
         assert_eq!(DeviceData::from_file(&data.to_json()), Ok(data.clone()));
         let lines = data.describe();
         assert!(lines[0].contains("1 statement leaned"), "{lines:?}");
-        assert!(lines[1].contains("1 note."), "{lines:?}");
-        assert!(lines[2].contains("“GB”"), "{lines:?}");
+        assert!(
+            lines[1].contains("copies of the finder's answers: none"),
+            "{lines:?}"
+        );
+        assert!(lines[2].contains("1 note."), "{lines:?}");
+        assert!(lines[3].contains("“GB”"), "{lines:?}");
     }
 
     #[test]
