@@ -9,7 +9,11 @@
 //! With JavaScript this island listens to the form (event delegation): it keeps the
 //! answers in `localStorage` only, switches steps in the browser (buttons carry
 //! `data-go`, the step they lead to, from 0), sums up the steps already seen, and
-//! scores and shows the result in the browser; nothing is sent.
+//! scores the answers in the browser with the finder's numbers (`FinderModel`);
+//! nothing is sent. It renders nothing itself: the result, the steps already seen,
+//! the messages and the comparison with kept copies (`finder/compare.rs`) are
+//! server-rendered parts it switches on and off ([`finder_switches`], the same
+//! function the server renders with).
 
 use crate::answers::Snapshot;
 use crate::finder_scoring::{FinderAnswers, FinderModel, keys};
