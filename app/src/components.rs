@@ -19,6 +19,8 @@ pub mod quiz;
 #[cfg(any(not(feature = "browser"), feature = "island-search"))]
 pub mod search_box;
 #[cfg(any(not(feature = "browser"), feature = "island-summary"))]
+pub mod share;
+#[cfg(any(not(feature = "browser"), feature = "island-summary"))]
 pub mod summary;
 
 use crate::answers::SavedAnswers;
