@@ -223,6 +223,54 @@ mod tests {
         assert_eq!(shared_from_location(), None);
     }
 
+    /// Every statement of the finder rated, practical wishes picked, and a few
+    /// short notes: the link still fits in a QR code (at Medium, byte mode holds
+    /// 2331 bytes; this link is about 1,900).
+    #[test]
+    fn a_full_finder_and_short_notes_fit_in_a_qr_code() {
+        let ids = [
+            "who-chooses-topics",
+            "plan-or-flow",
+            "between-sessions",
+            "answers-or-guidance",
+            "strong-feelings",
+            "painful-memories",
+            "show-feelings",
+            "now-or-then",
+            "repeating-patterns",
+            "upbringing",
+            "accept-or-question",
+            "comfort-zone",
+            "feedback",
+            "safe-or-focused",
+        ];
+        let mut saved = SavedAnswers::default();
+        for (i, id) in ids.iter().enumerate() {
+            saved
+                .finder
+                .ratings
+                .insert(id.to_string(), (i % 7) as i8 - 3);
+        }
+        for (q, picks) in [
+            ("format", vec!["in-person", "video"]),
+            ("setting", vec!["individual"]),
+            ("hopes", vec!["skills-for-now", "face-fears"]),
+            ("practical", vec!["short-term", "low-cost"]),
+        ] {
+            let picks = picks.into_iter().map(String::from).collect();
+            saved.finder.choices.insert(q.into(), picks);
+        }
+        // Three notes of 300 characters.
+        for id in ["you", "goals", "coping"] {
+            saved
+                .reflections
+                .insert(id.into(), "a few words ".repeat(25));
+        }
+        let url = link("https://pathways.example", &saved);
+        assert!((1800..2331).contains(&url.len()), "{}", url.len());
+        assert!(crate::qr::svg(&url, "QR").is_ok());
+    }
+
     fn answers() -> impl Strategy<Value = SavedAnswers> {
         let ratings = proptest::collection::btree_map("[a-z-]{1,20}", -3i8..=3, 0..12);
         let choices = proptest::collection::btree_map(
