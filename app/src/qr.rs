@@ -6,6 +6,10 @@
 //! Error correction is Medium (15% of the code can be lost): enough for a screen
 //! photographed at an angle or a slightly creased printout, while a summary still
 //! fits. The encoder raises it when that costs no extra size.
+//!
+//! The encoder is Nayuki's `qrcodegen`: in the summary's bundle it weighs about
+//! 5.6 KB brotli with this SVG writer, against 12.5 KB for the `qrcode` crate
+//! without its default features (wasm-release build, `wasm-opt -Oz`, brotli 11).
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
