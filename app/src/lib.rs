@@ -16,12 +16,16 @@ pub mod form_fields;
 pub mod glossary;
 pub mod paths;
 pub mod prepare;
-#[cfg(any(not(feature = "browser"), feature = "island-summary"))]
+#[cfg(any(not(feature = "browser"), feature = "island-share"))]
 pub mod qr;
 pub mod quiz_scoring;
 #[cfg(not(feature = "browser"))]
 pub mod routes;
-#[cfg(any(not(feature = "browser"), feature = "island-summary"))]
+#[cfg(any(
+    not(feature = "browser"),
+    feature = "island-summary",
+    feature = "island-share"
+))]
 pub mod share;
 pub mod storage;
 

@@ -7,7 +7,7 @@
 //! photographed at an angle or a slightly creased printout, while a summary still
 //! fits. The encoder raises it when that costs no extra size.
 //!
-//! The encoder is Nayuki's `qrcodegen`: in the summary's bundle it weighs about
+//! The encoder is Nayuki's `qrcodegen`: in a bundle it weighs about
 //! 5.6 KB brotli with this SVG writer, against 12.5 KB for the `qrcode` crate
 //! without its default features (wasm-release build, `wasm-opt -Oz`, brotli 11).
 

@@ -1,86 +1,96 @@
-//! "Share as a link": the summary's answers put into a link's `#fragment`
+//! `/summary/share`: this browser's answers put into a link's `#fragment`
 //! ([`crate::share`]), shown to copy and as a QR code drawn on this device
-//! ([`crate::qr`]), with a plain warning about who can read it. Part of an island
-//! (the summary), and useless without JavaScript: render it only once the island is
-//! alive, as the summary does its "Keep it" buttons.
+//! ([`crate::qr`]). An island of its own, so that the summary's bundle carries
+//! neither the encoder nor the QR code (issue #13).
 //!
-//! Written for a small bundle (measured): one fixed structure whose two states are
-//! one class (`made`, CSS shows the parts), rather than views swapped in and out; the
-//! link as the `value` attribute (the field is read-only, so the attribute is what it
-//! shows), which costs less than the `value` property.
+//! Written the way the summary is (measured smaller than a reactive view): the
+//! server renders every part (`routes/share.rs`), each keyed `data-k`; the island
+//! reads storage once, sets the link and the QR code with `web_sys`, and switches
+//! the parts. Nothing reactive.
 
-use crate::answers::SavedAnswers;
 use leptos::prelude::*;
 
+/// The `id` of the island's root.
+pub const ROOT_ID: &str = "share";
+/// The `id` of the read-only field that shows the link.
+pub const LINK_ID: &str = "share-link";
+/// The `id` of the box the QR code is drawn into.
+pub const QR_ID: &str = "share-qr";
+/// The `id` of the status line under "Copy link".
+pub const MESSAGE_ID: &str = "share-message";
+/// Keys of the page's parts: the link and its QR code, or "nothing to share".
+pub const MADE: &str = "made";
+pub const EMPTY: &str = "empty";
 /// What the QR code says to screen readers.
 #[cfg(feature = "browser")]
-const QR_LABEL: &str = "QR code of the link to this summary";
+const QR_LABEL: &str = "QR code of the link to my summary";
 
-/// A button that turns the answers (`saved`, as they are at the click) into a link
-/// to copy and a QR code. Render it only once the island has hydrated.
-#[component]
-pub fn SharePanel(#[prop(into)] saved: Signal<SavedAnswers>) -> impl IntoView {
-    let link = RwSignal::new(String::new());
-    let qr = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
-
-    let make = move |_| {
-        #[cfg(feature = "browser")]
-        {
+#[island]
+pub fn ShareView(
+    // Every part of the page, rendered on the server (`routes/share.rs`).
+    children: Children,
+) -> impl IntoView {
+    // Coming alive: make the link from what this browser keeps, and its QR code.
+    #[cfg(feature = "browser")]
+    if let Some(root) = document().get_element_by_id(ROOT_ID) {
+        let saved = crate::storage::load();
+        let on = if saved.is_empty() {
+            EMPTY
+        } else {
             let origin = window().location().origin().unwrap_or_default();
-            let url = saved.with_untracked(|s| crate::share::link(&origin, s));
-            // Our own markup either way: the error is a fixed sentence.
-            qr.set(crate::qr::svg(&url, QR_LABEL).unwrap_or_else(|e| {
-                format!(r#"<p class="callout" data-test="share-qr-error">{e}</p>"#)
-            }));
-            link.set(url);
-        }
-        #[cfg(not(feature = "browser"))]
-        let _ = saved;
-    };
-    let copy = move |_| {
+            let url = crate::share::link(&origin, &saved);
+            if let Some(field) = document().get_element_by_id(LINK_ID) {
+                // Read-only: the attribute is what the field shows.
+                let _ = field.set_attribute("value", &url);
+            }
+            if let Some(qr) = document().get_element_by_id(QR_ID) {
+                // Our own markup either way: the error is a fixed sentence.
+                qr.set_inner_html(&crate::qr::svg(&url, QR_LABEL).unwrap_or_else(|e| {
+                    format!(r#"<p class="callout" data-test="share-qr-error">{e}</p>"#)
+                }));
+            }
+            MADE
+        };
+        super::switch(&root, &[on.to_string()], &[]);
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+
+    // "Copy link": the only button.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "browser")]
         {
-            let promise = window()
-                .navigator()
-                .clipboard()
-                .write_text(&link.get_untracked());
+            use wasm_bindgen::JsCast;
+            if ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-action=copy]").ok().flatten())
+                .is_none()
+            {
+                return;
+            }
+            let link = document()
+                .get_element_by_id(LINK_ID)
+                .and_then(|f| f.get_attribute("value"))
+                .unwrap_or_default();
+            let promise = window().navigator().clipboard().write_text(&link);
             leptos::task::spawn_local(async move {
                 let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                message.set(if ok {
-                    "Link copied. Paste it wherever you like.".into()
-                } else {
-                    "Copying was blocked. Select the link and copy it yourself.".into()
-                });
+                if let Some(el) = document().get_element_by_id(MESSAGE_ID) {
+                    el.set_text_content(Some(if ok {
+                        "Link copied. Paste it wherever you like."
+                    } else {
+                        "Copying was blocked. Select the link and copy it yourself."
+                    }));
+                }
             });
         }
+        #[cfg(not(feature = "browser"))]
+        let _ = ev;
     };
 
     view! {
-        <section class="share" class:made=move || !link.with(String::is_empty) aria-labelledby="share-title">
-            <h2 id="share-title">"Share as a link"</h2>
-            <p class="callout" data-test="share-warning">
-                "Anyone who has this link can read these answers and notes. "
-                "The link itself holds them: Pathways never receives them. "
-                "Share it only with someone you choose."
-            </p>
-            <div class="quiz-actions share-start">
-                <button type="button" class="button secondary" data-test="share" on:click=make>
-                    "Share as a link"
-                </button>
-            </div>
-            <div class="share-made">
-                <label for="share-link">"Link to this summary"</label>
-                <input id="share-link" class="share-link" type="text" readonly
-                    data-test="share-link" value=move || link.get()/>
-                <div class="quiz-actions">
-                    <button type="button" class="button" data-test="share-copy" on:click=copy>
-                        "Copy link"
-                    </button>
-                </div>
-                <p class="meta" role="status" data-test="share-message">{move || message.get()}</p>
-                <div class="share-qr" data-test="share-qr" inner_html=move || qr.get()></div>
-            </div>
-        </section>
+        <div id=ROOT_ID class="share" on:click=on_click>
+            {children()}
+        </div>
     }
 }
