@@ -72,11 +72,17 @@ impl SavedAnswers {
 
     /// Parse an exported file, refusing other versions and out-of-range values.
     pub fn from_json(text: &str) -> Result<Self, String> {
+        Self::from_json_as(text, "file")
+    }
+
+    /// The checks of [`Self::from_json`], with reasons that call the text what it
+    /// came in: a `"file"`, a shared `"link"`.
+    pub fn from_json_as(text: &str, what: &str) -> Result<Self, String> {
         let saved: SavedAnswers = serde_json::from_str(text)
-            .map_err(|e| format!("this is not a Pathways answers file ({e})"))?;
+            .map_err(|e| format!("this is not a Pathways answers {what} ({e})"))?;
         if saved.version != SCHEMA_VERSION {
             return Err(format!(
-                "this file has version {}, this site reads version {SCHEMA_VERSION}",
+                "this {what} has version {}, this site reads version {SCHEMA_VERSION}",
                 saved.version
             ));
         }
@@ -84,16 +90,16 @@ impl SavedAnswers {
             .chain(saved.snapshots.iter().map(|s| &s.finder))
             .any(|f| f.ratings.values().any(|r| !(-3..=3).contains(r)))
         {
-            return Err("a rating in this file is outside −3 … +3".into());
+            return Err(format!("a rating in this {what} is outside −3 … +3"));
         }
         if saved.snapshots.len() > SNAPSHOTS_MAX {
             return Err(format!(
-                "this file has more than {SNAPSHOTS_MAX} dated copies of the finder's answers"
+                "this {what} has more than {SNAPSHOTS_MAX} dated copies of the finder's answers"
             ));
         }
         if saved.reflections.values().any(|v| note_too_long(v)) {
             return Err(format!(
-                "a note in this file is longer than {NOTE_MAX} characters"
+                "a note in this {what} is longer than {NOTE_MAX} characters"
             ));
         }
         Ok(saved)

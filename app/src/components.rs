@@ -18,6 +18,8 @@ pub mod profile;
 pub mod quiz;
 #[cfg(any(not(feature = "browser"), feature = "island-search"))]
 pub mod search_box;
+#[cfg(any(not(feature = "browser"), feature = "island-share"))]
+pub mod share;
 #[cfg(any(not(feature = "browser"), feature = "island-summary"))]
 pub mod summary;
 
@@ -43,6 +45,7 @@ pub(crate) mod clock {
     }
 
     /// Now, as an ISO 8601 date and time (UTC), to store.
+    #[cfg_attr(not(feature = "island-finder"), allow(dead_code))]
     pub fn now_iso() -> String {
         Date::new().to_iso_string()
     }
@@ -126,7 +129,11 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) {
 /// others, and move the parts with an order of their own (`data-o`) to the end of
 /// their parent in the order of `order`. The server rendered every part and set
 /// the same switches for its own render (`components/profile.rs`).
-#[cfg(any(feature = "island-finder", feature = "island-summary"))]
+#[cfg(any(
+    feature = "island-finder",
+    feature = "island-summary",
+    feature = "island-share"
+))]
 pub(crate) fn switch(root: &web_sys::Element, on: &[String], order: &[String]) {
     use wasm_bindgen::JsCast;
     let each = |selector: &str, f: &dyn Fn(web_sys::Element)| {

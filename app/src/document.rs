@@ -8,7 +8,7 @@ use crate::routes::{
     article::ArticlePage, compare::ComparePage, glossary::GlossaryPage, home::HomePage,
     my_data::MyDataPage, not_found::NotFoundPage, paradigms::ParadigmsPage,
     preferences::PreferencesPage, prepare::PreparePage, quiz::QuizPage, quizzes::QuizzesPage,
-    search::SearchPage, site_page::SitePage, summary::SummaryPage, tag::TagPage,
+    search::SearchPage, share::SharePage, site_page::SitePage, summary::SummaryPage, tag::TagPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("preferences") view=PreferencesPage/>
                     <Route path=StaticSegment("prepare") view=PreparePage/>
                     <Route path=StaticSegment("summary") view=SummaryPage/>
+                    <Route path=(StaticSegment("summary"), StaticSegment("share")) view=SharePage/>
                     <Route path=StaticSegment("quizzes") view=QuizzesPage/>
                     <Route path=(StaticSegment("quizzes"), ParamSegment("id")) view=QuizPage/>
                     <Route path=StaticSegment("about") view=SitePage/>

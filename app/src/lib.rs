@@ -16,9 +16,17 @@ pub mod form_fields;
 pub mod glossary;
 pub mod paths;
 pub mod prepare;
+#[cfg(any(not(feature = "browser"), feature = "island-share"))]
+pub mod qr;
 pub mod quiz_scoring;
 #[cfg(not(feature = "browser"))]
 pub mod routes;
+#[cfg(any(
+    not(feature = "browser"),
+    feature = "island-summary",
+    feature = "island-share"
+))]
+pub mod share;
 pub mod storage;
 
 #[cfg(not(feature = "browser"))]

@@ -8,6 +8,8 @@ pub const PREFERENCES: &str = "/preferences";
 pub const PREPARE: &str = "/prepare";
 /// The summary; the reflection questions' form posts here.
 pub const SUMMARY: &str = "/summary";
+/// Sharing the summary as a link and a QR code.
+pub const SUMMARY_SHARE: &str = "/summary/share";
 /// The list of quizzes.
 pub const QUIZZES: &str = "/quizzes";
 /// The search page; the search form sends its query here.

@@ -16,6 +16,7 @@ pub mod prepare;
 pub mod quiz;
 pub mod quizzes;
 pub mod search;
+pub mod share;
 pub mod site_page;
 pub mod summary;
 pub mod tag;

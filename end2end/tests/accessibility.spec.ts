@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 
 const pages = [
   '/', '/paradigms', '/articles/cbt', '/articles/integrative-vs-eclectic', '/tags/modality', '/glossary',
-  '/compare', '/search?q=anxiety', '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary',
+  '/compare', '/search?q=anxiety', '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary', '/summary/share',
   '/about', '/privacy', '/crisis', '/crisis/gb', '/crisis/us', '/no-such-page', '/articles/client-advocacy',
 ];
 

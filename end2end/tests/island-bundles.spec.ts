@@ -8,6 +8,7 @@ const pages: [string, string, string][] = [
   ['/preferences', 'finder', 'form.finder[data-hydrated="true"]'],
   ['/prepare', 'prepare', 'form.prepare[data-hydrated="true"]'],
   ['/summary', 'summary', '.summary[data-hydrated="true"]'],
+  ['/summary/share', 'share', '.share[data-hydrated="true"]'],
   ['/search?q=therapy', 'search', 'form.search-form'],
 ];
 

@@ -13,6 +13,7 @@ const routes = [
   '/preferences',
   '/prepare',
   '/summary',
+  '/summary/share',
   '/quizzes',
   '/quizzes/cbt-basics',
   '/search?q=therapy',

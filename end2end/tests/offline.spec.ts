@@ -92,7 +92,7 @@ test('after one visit the site works offline, and a content edit arrives as a wh
     expect(shown?.status(), href).toBe(200);
     await expect(page.locator('h1[data-crisis-country]'), href).toBeVisible();
   }
-  for (const path of ['/paradigms', '/compare', '/glossary', '/quizzes', '/prepare', '/summary', '/tags/modality']) {
+  for (const path of ['/paradigms', '/compare', '/glossary', '/quizzes', '/prepare', '/summary', '/summary/share', '/tags/modality']) {
     const response = await page.goto(at(path));
     expect(response?.status(), path).toBe(200);
     await expect(page.locator('h1'), path).toBeVisible();

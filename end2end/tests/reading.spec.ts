@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 
 const pageTypes = ['/', '/paradigms', '/articles/cbt', '/tags/modality', '/glossary', '/compare', '/search?q=anxiety',
-  '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary', '/about', '/privacy', '/crisis'];
+  '/quizzes', '/quizzes/cbt-basics', '/preferences', '/prepare', '/summary', '/summary/share', '/about', '/privacy', '/crisis'];
 
 test('every page type has one h1, a crisis link, the not-treatment note, and no horizontal scroll at 320 px', async ({ page }, testInfo) => {
   // Fifteen full-page screenshots, while the offline worker installs the site in the

@@ -46,6 +46,7 @@ pub fn page_paths(library: &Library) -> Vec<String> {
         "/preferences",
         "/prepare",
         "/summary",
+        "/summary/share",
         "/quizzes",
         "/about",
         "/privacy",

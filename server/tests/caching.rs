@@ -48,6 +48,7 @@ async fn content_pages_are_public_with_a_strong_etag() {
         "/preferences",
         "/prepare",
         "/summary",
+        "/summary/share",
         "/about",
         "/privacy",
         "/crisis",

@@ -135,6 +135,7 @@ async fn the_manifest_and_the_worker_have_their_types_and_caching() {
         "/preferences",
         "/prepare",
         "/summary",
+        "/summary/share",
         "/manifest.webmanifest",
         "/favicon.svg",
     ] {

@@ -379,6 +379,18 @@ async fn every_page_type_renders() {
             vec![
                 h1("My therapy preferences"),
                 r#"data-test="summary-no-script""#.into(),
+                r#"href="/summary/share""#.into(),
+                r#"data-test="shared-notice""#.into(),
+                r#"data-test="shared-error""#.into(),
+            ],
+        ),
+        (
+            "/summary/share".into(),
+            vec![
+                h1("Share my summary"),
+                r#"data-test="share-warning""#.into(),
+                r#"data-test="share-no-script""#.into(),
+                "<leptos-island".into(),
             ],
         ),
         (

@@ -58,6 +58,17 @@ pub fn summary_switches(
 pub const NOTES: &str = "notes";
 pub const EMPTY: &str = "empty";
 pub const KEEP: &str = "keep";
+/// The link to `/summary/share` (inside the `js` part): on for this browser's own
+/// answers, off for answers read from a shared link.
+pub const SHARE: &str = "share";
+/// The notice over a summary read from a shared link, and the error when the link
+/// cannot be read.
+pub const SHARED: &str = "shared";
+pub const SHARED_ERROR: &str = "shared-error";
+/// The `id` of the place for the reason in the error, and of the notice's status
+/// line.
+pub const SHARED_REASON_ID: &str = "shared-reason";
+pub const SHARED_MESSAGE_ID: &str = "shared-message";
 /// The key of the note for the reflection question `id`.
 pub fn note_key(id: &str) -> String {
     format!("n.{id}")
@@ -67,7 +78,7 @@ pub const ROOT_ID: &str = "summary";
 pub const DATE_ID: &str = "summary-date";
 /// The `id` of the status line under the buttons.
 pub const MESSAGE_ID: &str = "summary-message";
-/// The attribute naming a button's action: `print`, `copy` or `save`.
+/// The attribute naming a button's action: `print`, `copy`, `save` or `keep`.
 pub const ACTION: &str = "data-action";
 
 #[island]
@@ -79,11 +90,41 @@ pub fn SummaryView(
     children: Children,
 ) -> impl IntoView {
     // Coming alive in the browser (the page is already there: islands hydrate the
-    // server's HTML): read what this browser keeps and show it, dated today.
+    // server's HTML): read the answers a shared link carries in its #fragment, or
+    // else what this browser keeps, and show them, dated today.
+    #[cfg(feature = "browser")]
+    let shared = crate::share::shared_from_location();
     #[cfg(feature = "browser")]
     if let Some(root) = document().get_element_by_id(ROOT_ID) {
-        let saved = posted.unwrap_or_else(storage::load);
-        fill(&root, model.as_ref(), &saved);
+        if shared.is_some() {
+            // Read once: the answers leave the address bar (and the history), so
+            // they do not linger on a shared device.
+            let location = window().location();
+            let here = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+            }
+        }
+        match &shared {
+            Some(Ok(saved)) => fill(&root, model.as_ref(), saved, SHARED),
+            Some(Err(reason)) => {
+                if let Some(el) = document().get_element_by_id(SHARED_REASON_ID) {
+                    el.set_text_content(Some(reason));
+                }
+                super::switch(&root, &[SHARED_ERROR.into(), keys::SCRIPT.into()], &[]);
+            }
+            None => fill(
+                &root,
+                model.as_ref(),
+                &posted.unwrap_or_else(storage::load),
+                SHARE,
+            ),
+        }
         if let Some(line) = document().get_element_by_id(DATE_ID) {
             line.set_text_content(Some(&format!(
                 "Made on {}.",
@@ -92,6 +133,8 @@ pub fn SummaryView(
         }
         let _ = root.set_attribute("data-hydrated", "true");
     }
+    #[cfg(feature = "browser")]
+    let shared = shared.and_then(Result::ok);
     #[cfg(not(feature = "browser"))]
     let _ = (model, posted);
 
@@ -124,6 +167,23 @@ pub fn SummaryView(
                         });
                     });
                 }
+                "keep" => {
+                    let Some(saved) = &shared else { return };
+                    if !storage::load().is_empty()
+                        && !storage::confirm(
+                            "This browser already keeps answers. Replace them with the ones from this link?",
+                        )
+                    {
+                        return;
+                    }
+                    let text = match storage::save(saved) {
+                        Ok(()) => "Kept in this browser. It is now your summary here.".to_string(),
+                        Err(e) => format!("{e}."),
+                    };
+                    if let Some(el) = document().get_element_by_id(SHARED_MESSAGE_ID) {
+                        el.set_text_content(Some(&text));
+                    }
+                }
                 _ => {
                     super::download("my-therapy-preferences.txt", "text/plain", &as_text());
                     say("Saved as my-therapy-preferences.txt in your downloads.");
@@ -149,9 +209,9 @@ fn say(text: &str) {
     }
 }
 
-/// Fill in the notes and switch the parts for `saved`.
+/// Fill in the notes and switch the parts for `saved`, and the part keyed `extra`.
 #[cfg(feature = "browser")]
-fn fill(root: &web_sys::Element, model: Option<&FinderModel>, saved: &SavedAnswers) {
+fn fill(root: &web_sys::Element, model: Option<&FinderModel>, saved: &SavedAnswers, extra: &str) {
     use wasm_bindgen::JsCast;
     let mut ids = Vec::new();
     if let Ok(list) = root.query_selector_all("[data-note]") {
@@ -163,7 +223,8 @@ fn fill(root: &web_sys::Element, model: Option<&FinderModel>, saved: &SavedAnswe
             ids.push(id);
         }
     }
-    let (on, order) = summary_switches(model, saved, &ids, true);
+    let (mut on, order) = summary_switches(model, saved, &ids, true);
+    on.push(extra.into());
     super::switch(root, &on, &order);
 }
 

@@ -3,10 +3,12 @@ use crate::answers::PostedAnswers;
 use crate::answers::SavedAnswers;
 use crate::components::profile::{Switches, profile_template};
 use crate::components::summary::{
-    DATE_ID, EMPTY, KEEP, MESSAGE_ID, NOTES, SummaryView, note_key, summary_switches,
+    DATE_ID, EMPTY, KEEP, MESSAGE_ID, NOTES, SHARE, SHARED, SHARED_ERROR, SHARED_MESSAGE_ID,
+    SHARED_REASON_ID, SummaryView, note_key, summary_switches,
 };
 use crate::content::{Library, use_library};
 use crate::finder_scoring::{FinderModel, keys};
+use crate::paths;
 use leptos::prelude::*;
 
 /// `/summary`: built in the browser from what it keeps, or from a no-JavaScript post.
@@ -84,6 +86,19 @@ fn summary_parts(
         })
         .collect_view();
     view! {
+        // A summary read from a shared link (`share.rs`): switched on by the island.
+        <div class="callout shared-notice" data-test="shared-notice" data-k=SHARED hidden>
+            <p>"This summary came from a link. It is not saved in this browser."</p>
+            <div class="quiz-actions">
+                <button type="button" class="button secondary" data-action="keep" data-test="shared-keep">
+                    "Keep it in this browser"
+                </button>
+            </div>
+            <p class="meta" role="status" id=SHARED_MESSAGE_ID data-test="shared-message"></p>
+        </div>
+        <p class="callout" data-test="shared-error" data-k=SHARED_ERROR hidden>
+            "This link cannot be opened: "<span id=SHARED_REASON_ID></span>"."
+        </p>
         <p class="summary-date" id=DATE_ID data-test="summary-date">
             {date.filter(|d| !d.is_empty()).map(|d| format!("Made on {d}."))}
         </p>
@@ -103,6 +118,10 @@ fn summary_parts(
                 <button type="button" class="button" data-action="print">"Print"</button>
                 <button type="button" class="button secondary" data-action="copy">"Copy as text"</button>
                 <button type="button" class="button secondary" data-action="save">"Save as a file"</button>
+                // Static: the page it leads to has its own island (issue #13).
+                <a href=paths::SUMMARY_SHARE data-k=SHARE hidden data-test="share-page-link">
+                    "Share as a link or QR code"
+                </a>
             </div>
             <p data-k=keys::NO_SCRIPT hidden=hidden(keys::NO_SCRIPT)>"Use your browser's Print or Share menu to keep this page."</p>
             <p class="meta" role="status" id=MESSAGE_ID data-test="summary-message"></p>
