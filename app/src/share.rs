@@ -116,6 +116,7 @@ mod tests {
                 ),
                 ("goals".into(), "Sleep better.".into()),
             ]),
+            snapshots: Vec::new(),
         }
     }
 
@@ -299,6 +300,7 @@ mod tests {
             version: SCHEMA_VERSION,
             finder: FinderAnswers { ratings, choices },
             reflections,
+            snapshots: Vec::new(),
         })
     }
 
