@@ -126,8 +126,15 @@ pub fn SummaryView(
             ),
         }
         if let Some(line) = document().get_element_by_id(DATE_ID) {
+            // A shared summary was made earlier, on another device: say when it
+            // was opened instead.
+            let made = if shared.is_some() {
+                "Opened from a link on"
+            } else {
+                "Made on"
+            };
             line.set_text_content(Some(&format!(
-                "Made on {}.",
+                "{made} {}.",
                 super::clock::date_words(None, false)
             )));
         }
@@ -176,7 +183,11 @@ pub fn SummaryView(
                     {
                         return;
                     }
-                    let text = match storage::save(saved) {
+                    // The answers and notes; this browser's dated copies stay.
+                    let text = match storage::update(|s| {
+                        s.finder = saved.finder.clone();
+                        s.reflections = saved.reflections.clone();
+                    }) {
                         Ok(()) => "Kept in this browser. It is now your summary here.".to_string(),
                         Err(e) => format!("{e}."),
                     };
