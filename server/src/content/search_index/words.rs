@@ -9,7 +9,7 @@
 //! edits of the stem "integr".)
 
 use super::{MAX_QUERY, SearchIndex};
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 use tantivy::Index;
@@ -132,16 +132,12 @@ impl SearchIndex {
             .words
             .iter()
             .filter(|w| !self.vocabulary.contains_key(*w))
-            .map(|w| (w, &1));
-        let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = self
-            .vocabulary
-            .iter()
-            .chain(tool_words)
-            .filter(|(candidate, _)| String::as_str(candidate) != word)
-            .filter_map(|(candidate, uses)| match dfa.eval(candidate) {
-                Distance::Exact(d) => Some((d, std::cmp::Reverse(*uses), candidate)),
-                Distance::AtLeast(_) => None,
-            })
+            .map(|w| (w, 1));
+        let vocabulary = self.vocabulary.iter().map(|(w, uses)| (w, *uses));
+        let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = within(&dfa, vocabulary)
+            .into_iter()
+            .chain(within(&dfa, tool_words))
+            .filter(|(_, _, candidate)| candidate.as_str() != word)
             .collect();
         found.sort();
         found
@@ -150,6 +146,40 @@ impl SearchIndex {
             .map(|(_, _, w)| w.clone())
             .collect()
     }
+}
+
+/// The words of `sorted` (in order) within `dfa`'s edits, with their distance and
+/// (reversed) uses: what `dfa.eval` accepts, but each word walks on from the state
+/// that its beginning shared with the word before left, and a beginning that no edit
+/// can save (the automaton's sink) ends the walk of every word that shares it.
+fn within<'a>(
+    dfa: &DFA,
+    sorted: impl Iterator<Item = (&'a String, u32)>,
+) -> Vec<(u8, std::cmp::Reverse<u32>, &'a String)> {
+    // `states[i]`: the state after the first `i` bytes of the word before.
+    let mut states = vec![dfa.initial_state()];
+    let mut before: &[u8] = &[];
+    let mut found = Vec::new();
+    for (word, uses) in sorted {
+        let bytes = word.as_bytes();
+        let shared = before.iter().zip(bytes).take_while(|(a, b)| a == b).count();
+        states.truncate(shared + 1);
+        let mut state = states[states.len() - 1];
+        if state != SINK_STATE {
+            for &b in &bytes[states.len() - 1..] {
+                state = dfa.transition(state, b);
+                states.push(state);
+                if state == SINK_STATE {
+                    break;
+                }
+            }
+        }
+        before = bytes;
+        if let Distance::Exact(d) = dfa.distance(state) {
+            found.push((d, std::cmp::Reverse(uses), word));
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -180,5 +210,40 @@ mod tests {
         assert_eq!(first("approach").as_deref(), Some("integrative"));
         // A word beginning, as typed so far.
         assert_eq!(first("integ").as_deref(), Some("integrative"));
+    }
+
+    /// The shared-beginning walk accepts exactly what evaluating each word does.
+    #[test]
+    fn the_walk_agrees_with_evaluating_every_word() {
+        use super::{LEVENSHTEIN, within};
+        use levenshtein_automata::Distance;
+        use std::collections::BTreeSet;
+        let text = "anxiety anxious ants an a therapy therapies therapist thera theraputic \
+                    family familiar famine fam integrative integrate integr cognitive cog \
+                    cognition behaviour behavior behavioural é éclat eclectic eclecticism";
+        let words: BTreeSet<String> = text.split_whitespace().map(String::from).collect();
+        for query in [
+            "anxeity",
+            "therapy",
+            "famly",
+            "integrativ",
+            "cgnitive",
+            "eclecitc",
+            "é",
+        ] {
+            for builder in LEVENSHTEIN.iter() {
+                for dfa in [builder.build_dfa(query), builder.build_prefix_dfa(query)] {
+                    let walked = within(&dfa, words.iter().map(|w| (w, 1)));
+                    let evaluated: Vec<_> = words
+                        .iter()
+                        .filter_map(|w| match dfa.eval(w) {
+                            Distance::Exact(d) => Some((d, std::cmp::Reverse(1), w)),
+                            Distance::AtLeast(_) => None,
+                        })
+                        .collect();
+                    assert_eq!(walked, evaluated, "{query}");
+                }
+            }
+        }
     }
 }
