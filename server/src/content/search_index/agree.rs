@@ -196,3 +196,53 @@ fn in_memory_lookups_agree_after_an_update() {
     // The old index still answers for the old library, as before.
     assert_tables_agree(&index);
 }
+
+/// Typo corrections as they were found: every word of the vocabulary evaluated.
+fn reference_nearest(index: &SearchIndex, word: &str, beginning: bool) -> Vec<String> {
+    use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+    let edits = match word.chars().count() {
+        0..=3 => return Vec::new(),
+        4..=7 => 1,
+        _ => 2,
+    };
+    let builder = LevenshteinAutomatonBuilder::new(edits, true);
+    let dfa = if beginning {
+        builder.build_prefix_dfa(word)
+    } else {
+        builder.build_dfa(word)
+    };
+    let tool_words = (index.tools.words.iter())
+        .filter(|w| !index.vocabulary.contains_key(*w))
+        .map(|w| (w, &1));
+    let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = (index.vocabulary.iter())
+        .chain(tool_words)
+        .filter(|(candidate, _)| String::as_str(candidate) != word)
+        .filter_map(|(candidate, uses)| match dfa.eval(candidate) {
+            Distance::Exact(d) => Some((d, std::cmp::Reverse(*uses), candidate)),
+            Distance::AtLeast(_) => None,
+        })
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .take(3)
+        .map(|(_, _, w)| w.clone())
+        .collect()
+}
+
+#[test]
+fn typo_corrections_are_found_as_before() {
+    let library = bundled();
+    let index = SearchIndex::build(&library).unwrap();
+    let mut checked = 0;
+    for query in queries(&index) {
+        for word in query.split_whitespace() {
+            for beginning in [false, true] {
+                let near = index.nearest(word, beginning);
+                assert_eq!(near, reference_nearest(&index, word, beginning), "{word}");
+                checked += usize::from(!near.is_empty());
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}

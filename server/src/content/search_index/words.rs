@@ -11,6 +11,7 @@
 use super::{MAX_QUERY, SearchIndex};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use std::collections::BTreeSet;
+use std::ops::Bound::{self, Excluded, Unbounded};
 use std::sync::LazyLock;
 use tantivy::Index;
 use tantivy::tokenizer::TokenStream;
@@ -114,7 +115,7 @@ impl SearchIndex {
     /// within one edit of `word` (two from eight letters; none below four), nearest
     /// first, then the most used; with `beginning`, also words that begin with
     /// something that near.
-    fn nearest(&self, word: &str, beginning: bool) -> Vec<String> {
+    pub(super) fn nearest(&self, word: &str, beginning: bool) -> Vec<String> {
         let edits = match word.chars().count() {
             0..=3 => return Vec::new(),
             4..=7 => 0,
@@ -127,13 +128,16 @@ impl SearchIndex {
             builder.build_dfa(word)
         };
         // A word only the tools use counts as used once.
-        let tool_words = self
-            .tools
-            .words
-            .iter()
-            .filter(|w| !self.vocabulary.contains_key(*w))
-            .map(|w| (w, 1));
-        let vocabulary = self.vocabulary.iter().map(|(w, uses)| (w, *uses));
+        let vocabulary = |from: Bound<&str>| {
+            let words = self.vocabulary.range::<str, _>((from, Unbounded));
+            words.map(|(w, uses)| (w, *uses))
+        };
+        let tool_words = |from: Bound<&str>| {
+            let words = self.tools.words.range::<str, _>((from, Unbounded));
+            words
+                .filter(|w| !self.vocabulary.contains_key(*w))
+                .map(|w| (w, 1))
+        };
         let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = within(&dfa, vocabulary)
             .into_iter()
             .chain(within(&dfa, tool_words))
@@ -148,19 +152,22 @@ impl SearchIndex {
     }
 }
 
-/// The words of `sorted` (in order) within `dfa`'s edits, with their distance and
-/// (reversed) uses: what `dfa.eval` accepts, but each word walks on from the state
-/// that its beginning shared with the word before left, and a beginning that no edit
-/// can save (the automaton's sink) ends the walk of every word that shares it.
-fn within<'a>(
+/// The words that `dfa` accepts among those that `from(bound)` lists in order after
+/// `bound`, with their distance and (reversed) uses: what `dfa.eval` accepts, but each
+/// word walks on from the state that the beginning it shares with the word before
+/// left, and a beginning that no edit can save (the automaton's sink) skips every word
+/// that begins with it.
+fn within<'a, I: Iterator<Item = (&'a String, u32)>>(
     dfa: &DFA,
-    sorted: impl Iterator<Item = (&'a String, u32)>,
+    from: impl Fn(Bound<&str>) -> I,
 ) -> Vec<(u8, std::cmp::Reverse<u32>, &'a String)> {
     // `states[i]`: the state after the first `i` bytes of the word before.
     let mut states = vec![dfa.initial_state()];
     let mut before: &[u8] = &[];
     let mut found = Vec::new();
-    for (word, uses) in sorted {
+    let mut after = String::new();
+    let mut words = from(Unbounded);
+    while let Some((word, uses)) = words.next() {
         let bytes = word.as_bytes();
         let shared = before.iter().zip(bytes).take_while(|(a, b)| a == b).count();
         states.truncate(shared + 1);
@@ -175,7 +182,17 @@ fn within<'a>(
             }
         }
         before = bytes;
-        if let Distance::Exact(d) = dfa.distance(state) {
+        if state == SINK_STATE {
+            // Its first `dead` bytes lead to the sink: go on after every word that
+            // begins with them (all sort before them followed by the last char).
+            let dead = states.len() - 1;
+            if word.is_char_boundary(dead) {
+                after.clear();
+                after.push_str(&word[..dead]);
+                after.push(char::MAX);
+                words = from(Excluded(after.as_str()));
+            }
+        } else if let Distance::Exact(d) = dfa.distance(state) {
             found.push((d, std::cmp::Reverse(uses), word));
         }
     }
@@ -220,7 +237,8 @@ mod tests {
         use std::collections::BTreeSet;
         let text = "anxiety anxious ants an a therapy therapies therapist thera theraputic \
                     family familiar famine fam integrative integrate integr cognitive cog \
-                    cognition behaviour behavior behavioural é éclat eclectic eclecticism";
+                    cognition behaviour behavior behavioural é éclat eclectic eclecticism \
+                    fa fam famil families familyy familz fb fc fz ga zz \u{10FFFF}";
         let words: BTreeSet<String> = text.split_whitespace().map(String::from).collect();
         for query in [
             "anxeity",
@@ -233,7 +251,11 @@ mod tests {
         ] {
             for builder in LEVENSHTEIN.iter() {
                 for dfa in [builder.build_dfa(query), builder.build_prefix_dfa(query)] {
-                    let walked = within(&dfa, words.iter().map(|w| (w, 1)));
+                    let from = |b: std::ops::Bound<&str>| {
+                        let after = words.range::<str, _>((b, std::ops::Bound::Unbounded));
+                        after.map(|w| (w, 1))
+                    };
+                    let walked = within(&dfa, from);
                     let evaluated: Vec<_> = words
                         .iter()
                         .filter_map(|w| match dfa.eval(w) {
