@@ -10,6 +10,7 @@
 mod agree;
 mod docs;
 mod snippets;
+mod stems;
 #[cfg(test)]
 mod tests;
 mod tools;
@@ -21,6 +22,7 @@ use docs::{Articles, Docs, article_numbers};
 use snippets::{PassageIndex, Passages};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use stems::KnownStems;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
@@ -44,6 +46,8 @@ pub struct SearchIndex {
     passages: Passages,
     /// Every word of the articles as written (lower-cased) → in how many articles.
     vocabulary: Arc<BTreeMap<String, u32>>,
+    /// Their stems, for snippets.
+    stems: KnownStems,
     /// The site tools of the library this index answers for.
     tools: Tools,
 }
@@ -77,6 +81,9 @@ impl std::fmt::Debug for SearchIndex {
         f.write_str("SearchIndex")
     }
 }
+
+/// The words of the articles (see [`SearchIndex`]'s fields) and their stems.
+struct Vocabulary(Arc<BTreeMap<String, u32>>, KnownStems);
 
 /// The fields of the article index.
 #[derive(Clone, Copy)]
@@ -134,14 +141,9 @@ impl SearchIndex {
         }
         writer.wait_merging_threads()?;
         passage_writer.wait_merging_threads()?;
-        Self::open(
-            index,
-            fields,
-            &passages,
-            library,
-            Arc::new(vocabulary),
-            tools,
-        )
+        let stems = KnownStems::of(vocabulary.keys());
+        let vocabulary = Vocabulary(Arc::new(vocabulary), stems);
+        Self::open(index, fields, &passages, library, vocabulary, tools)
     }
 
     /// The committed state of `index` (and `passages`), built for `library`, to search:
@@ -151,7 +153,7 @@ impl SearchIndex {
         fields: Fields,
         passages: &PassageIndex,
         library: &Library,
-        vocabulary: Arc<BTreeMap<String, u32>>,
+        Vocabulary(vocabulary, stems): Vocabulary,
         tools: Tools,
     ) -> tantivy::Result<Self> {
         let searcher = snapshot(&index)?.searcher();
@@ -168,6 +170,7 @@ impl SearchIndex {
             fields,
             passages,
             vocabulary,
+            stems,
             tools,
         })
     }
@@ -198,7 +201,7 @@ impl SearchIndex {
         let tools = Tools::of(&self.index, next);
         let passages = self.passages.index();
         if gone.is_empty() && new.is_empty() {
-            let vocabulary = self.vocabulary.clone();
+            let vocabulary = Vocabulary(self.vocabulary.clone(), self.stems.clone());
             return Self::open(
                 self.index.clone(),
                 self.fields,
@@ -242,7 +245,9 @@ impl SearchIndex {
         writer.wait_merging_threads()?;
         passage_writer.wait_merging_threads()?;
         let index = self.index.clone();
-        Self::open(index, self.fields, passages, next, Arc::new(words), tools)
+        let stems = self.stems.with(words.keys());
+        let vocabulary = Vocabulary(Arc::new(words), stems);
+        Self::open(index, self.fields, passages, next, vocabulary, tools)
     }
 
     /// Ranked article results for `query` (see [`SearchIndex::find`]).
@@ -284,7 +289,9 @@ impl SearchIndex {
         // Snippets highlight the exact words of the query.
         let terms: Vec<&String> = words.iter().flat_map(|w| &w.stems).collect();
         let keys: Vec<(u32, &str)> = found.iter().map(|(n, a)| (*n, a.slug.as_str())).collect();
-        let snippets = self.passages.snippets(&terms, &keys, &self.articles);
+        let snippets = self
+            .passages
+            .snippets(&terms, &keys, &self.articles, &self.stems);
         let hits = found
             .into_iter()
             .zip(snippets)

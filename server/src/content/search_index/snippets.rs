@@ -9,11 +9,14 @@
 //! index, so that passages do not change the articles' ranking statistics.)
 
 use super::docs::{Articles, Docs, article_numbers};
+use super::stems::KnownStems;
 use super::{snapshot, stemmed};
+use std::collections::BTreeMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema};
 use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocId, Index, IndexWriter, Score, Searcher, SegmentReader, Term, doc};
 
 /// Longest snippet, in characters.
@@ -121,12 +124,14 @@ impl Passages {
     /// For each hit (an article's number and slug), its best passage for `terms`
     /// (stems) highlighted, if one holds a term. The best passage is the one that a
     /// search for the article's slug and any of the terms ranks first; all hits are
-    /// looked up by one search.
+    /// looked up by one search. Passages are tokenized with `stems` (see
+    /// [`KnownStems`]).
     pub(super) fn snippets(
         &self,
         terms: &[&String],
         hits: &[(u32, &str)],
         articles: &Articles,
+        stems: &KnownStems,
     ) -> Vec<Option<String>> {
         let mut out = vec![None; hits.len()];
         if hits.is_empty() {
@@ -139,10 +144,18 @@ impl Passages {
                 .map(|t| term_query(text, t, IndexRecordOption::WithFreqs))
                 .collect(),
         );
-        let Ok(mut generator) = SnippetGenerator::create(&self.searcher, &any, text) else {
-            return out;
-        };
-        generator.set_max_num_chars(SNIPPET_CHARS);
+        // As `SnippetGenerator::create` weighs the terms: rarer ones count more.
+        let mut weights = BTreeMap::new();
+        for t in terms {
+            let Ok(n) = self.searcher.doc_freq(&Term::from_field_text(text, t)) else {
+                return out;
+            };
+            if n > 0 {
+                weights.insert(t.to_string(), 1.0 / (1.0 + n as Score));
+            }
+        }
+        let tokenizer = TextAnalyzer::from(stems.clone());
+        let generator = SnippetGenerator::new(weights, tokenizer, text, SNIPPET_CHARS);
         let slugs = BooleanQuery::new(
             hits.iter()
                 .map(|(_, slug)| term_query(self.index.slug, slug, IndexRecordOption::Basic))
