@@ -6,7 +6,11 @@
 //! offered before the articles (`tools`). Built once per content load. Articles are
 //! indexed stemmed (`en_stem`: "therapies" and "therapy" meet).
 
+#[cfg(test)]
+mod agree;
+mod docs;
 mod snippets;
+mod stems;
 #[cfg(test)]
 mod tests;
 mod tools;
@@ -14,15 +18,17 @@ mod words;
 
 pub use app::content::SearchHit;
 use app::content::{Library, SearchTool};
-use snippets::Passages;
+use docs::{Articles, Docs, article_numbers};
+use snippets::{PassageIndex, Passages};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use stems::KnownStems;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, Term, doc};
 use tools::Tools;
 use words::{TOKENIZER, Word, article_words};
 
@@ -31,14 +37,17 @@ pub const MAX_QUERY: usize = 200;
 
 pub struct SearchIndex {
     index: Index,
-    reader: IndexReader,
-    slug: Field,
-    title: Field,
-    summary: Field,
-    body: Field,
+    /// The snapshot searched: the index as it was built for its library.
+    searcher: Searcher,
+    /// The articles of that library, and the article each document of the snapshot is.
+    articles: Articles,
+    docs: Docs<u32>,
+    fields: Fields,
     passages: Passages,
     /// Every word of the articles as written (lower-cased) → in how many articles.
     vocabulary: Arc<BTreeMap<String, u32>>,
+    /// Their stems, for snippets.
+    stems: KnownStems,
     /// The site tools of the library this index answers for.
     tools: Tools,
 }
@@ -73,17 +82,43 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// The words of the articles (see [`SearchIndex`]'s fields) and their stems.
+struct Vocabulary(Arc<BTreeMap<String, u32>>, KnownStems);
+
+/// The fields of the article index.
+#[derive(Clone, Copy)]
+struct Fields {
+    slug: Field,
+    title: Field,
+    summary: Field,
+    body: Field,
+}
+
+impl Fields {
+    fn add(&self, writer: &IndexWriter, a: &app::content::Article) -> tantivy::Result<()> {
+        writer.add_document(doc!(
+            self.slug => a.slug.as_str(),
+            self.title => a.title.as_str(),
+            self.summary => a.summary.as_str(),
+            self.body => a.text.as_str(),
+        ))?;
+        Ok(())
+    }
+}
+
 impl SearchIndex {
     /// Index every published article of `library`.
     pub fn build(library: &Library) -> tantivy::Result<Self> {
         let mut schema = Schema::builder();
-        // Only the slug is stored: titles and text are read from the library, so
-        // the body is not held twice in memory.
+        // Only the slug is stored (and a fast field, which hits are read from): titles
+        // and text are read from the library, so the body is not held twice in memory.
         let text = stemmed();
-        let slug = schema.add_text_field("slug", STRING | STORED);
-        let title = schema.add_text_field("title", text.clone());
-        let summary = schema.add_text_field("summary", text.clone());
-        let body = schema.add_text_field("body", text);
+        let fields = Fields {
+            slug: schema.add_text_field("slug", STRING | STORED | FAST),
+            title: schema.add_text_field("title", text.clone()),
+            summary: schema.add_text_field("summary", text.clone()),
+            body: schema.add_text_field("body", text),
+        };
         let index = Index::create_in_ram(schema.build());
         let mut vocabulary = BTreeMap::new();
         for a in library.articles.values() {
@@ -91,40 +126,59 @@ impl SearchIndex {
                 *vocabulary.entry(word).or_insert(0) += 1;
             }
         }
-        let built = Self {
-            reader: snapshot(&index)?,
-            tools: Tools::of(&index, library),
-            index,
-            slug,
-            title,
-            summary,
-            body,
-            passages: Passages::new()?,
-            vocabulary: Arc::new(vocabulary),
-        };
-        let mut writer: IndexWriter = built.index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
-        let mut passages: IndexWriter = built
-            .passages
+        let tools = Tools::of(&index, library);
+        let passages = PassageIndex::new();
+        let mut writer: IndexWriter = index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
+        let mut passage_writer: IndexWriter = passages
             .index
             .writer_with_num_threads(1, 48 * 1024 * 1024)?;
         for a in library.articles.values() {
-            built.add(&writer, a)?;
-            built.passages.add(&passages, a)?;
+            fields.add(&writer, a)?;
+            passages.add(&passage_writer, a)?;
         }
-        for w in [&mut writer, &mut passages] {
+        for w in [&mut writer, &mut passage_writer] {
             w.commit()?;
         }
         writer.wait_merging_threads()?;
-        passages.wait_merging_threads()?;
-        built.reader.reload()?;
-        built.passages.reader.reload()?;
-        Ok(built)
+        passage_writer.wait_merging_threads()?;
+        let stems = KnownStems::of(vocabulary.keys());
+        let vocabulary = Vocabulary(Arc::new(vocabulary), stems);
+        Self::open(index, fields, &passages, library, vocabulary, tools)
+    }
+
+    /// The committed state of `index` (and `passages`), built for `library`, to search:
+    /// a snapshot, and which article (and passage) each of its documents is.
+    fn open(
+        index: Index,
+        fields: Fields,
+        passages: &PassageIndex,
+        library: &Library,
+        Vocabulary(vocabulary, stems): Vocabulary,
+        tools: Tools,
+    ) -> tantivy::Result<Self> {
+        let searcher = snapshot(&index)?.searcher();
+        let articles = Articles::of(library);
+        let docs = Docs::of(&searcher, |segment| {
+            article_numbers(segment, "slug", &articles)
+        })?;
+        let passages = passages.snapshot(&articles)?;
+        Ok(Self {
+            index,
+            searcher,
+            articles,
+            docs,
+            fields,
+            passages,
+            vocabulary,
+            stems,
+            tools,
+        })
     }
 
     /// The index for `next`, made from this one (built for `previous`) by indexing
     /// again only the articles that are not the very same (`Arc`) in both libraries:
     /// after an edit, one document instead of all of them. This index keeps answering
-    /// for `previous` (its reader is a snapshot) until it is dropped.
+    /// for `previous` (its searcher is a snapshot) until it is dropped.
     pub fn update(&self, previous: &Library, next: &Library) -> tantivy::Result<Self> {
         let same = |a: &Arc<app::content::Article>, other: &Library| {
             other
@@ -143,71 +197,57 @@ impl SearchIndex {
             .values()
             .filter(|a| !same(a, previous))
             .collect();
-        let mut vocabulary = None;
-        if !gone.is_empty() || !new.is_empty() {
-            let mut words = (*self.vocabulary).clone();
-            for a in previous.articles.values().filter(|a| !same(a, next)) {
-                for word in article_words(&self.index, a) {
-                    if let Some(n) = words.get_mut(&word) {
-                        *n -= 1;
-                        if *n == 0 {
-                            words.remove(&word);
-                        }
+        // Pages and the finder are few: their tools are made again every time.
+        let tools = Tools::of(&self.index, next);
+        let passages = self.passages.index();
+        if gone.is_empty() && new.is_empty() {
+            let vocabulary = Vocabulary(self.vocabulary.clone(), self.stems.clone());
+            return Self::open(
+                self.index.clone(),
+                self.fields,
+                passages,
+                next,
+                vocabulary,
+                tools,
+            );
+        }
+        let mut words = (*self.vocabulary).clone();
+        for a in previous.articles.values().filter(|a| !same(a, next)) {
+            for word in article_words(&self.index, a) {
+                if let Some(n) = words.get_mut(&word) {
+                    *n -= 1;
+                    if *n == 0 {
+                        words.remove(&word);
                     }
                 }
             }
-            for a in &new {
-                for word in article_words(&self.index, a) {
-                    *words.entry(word).or_insert(0) += 1;
-                }
-            }
-            vocabulary = Some(Arc::new(words));
         }
-        let updated = Self {
-            index: self.index.clone(),
-            reader: snapshot(&self.index)?,
-            slug: self.slug,
-            title: self.title,
-            summary: self.summary,
-            body: self.body,
-            passages: self.passages.again()?,
-            vocabulary: vocabulary.unwrap_or_else(|| self.vocabulary.clone()),
-            // Pages and the finder are few: their tools are made again every time.
-            tools: Tools::of(&self.index, next),
-        };
-        if gone.is_empty() && new.is_empty() {
-            return Ok(updated);
+        for a in &new {
+            for word in article_words(&self.index, a) {
+                *words.entry(word).or_insert(0) += 1;
+            }
         }
         // One thread and tantivy's smallest budget: a reload indexes a few documents.
         let mut writer: IndexWriter = self.index.writer_with_num_threads(1, 15_000_000)?;
-        let mut passages: IndexWriter =
-            self.passages.index.writer_with_num_threads(1, 15_000_000)?;
+        let mut passage_writer: IndexWriter =
+            passages.index.writer_with_num_threads(1, 15_000_000)?;
         for slug in gone {
-            writer.delete_term(Term::from_field_text(self.slug, slug));
-            passages.delete_term(Term::from_field_text(self.passages.slug, slug));
+            writer.delete_term(Term::from_field_text(self.fields.slug, slug));
+            passage_writer.delete_term(Term::from_field_text(passages.slug, slug));
         }
         for a in new {
-            updated.add(&writer, a)?;
-            updated.passages.add(&passages, a)?;
+            self.fields.add(&writer, a)?;
+            passages.add(&passage_writer, a)?;
         }
-        for w in [&mut writer, &mut passages] {
+        for w in [&mut writer, &mut passage_writer] {
             w.commit()?;
         }
         writer.wait_merging_threads()?;
-        passages.wait_merging_threads()?;
-        updated.reader.reload()?;
-        updated.passages.reader.reload()?;
-        Ok(updated)
-    }
-
-    fn add(&self, writer: &IndexWriter, a: &app::content::Article) -> tantivy::Result<()> {
-        writer.add_document(doc!(
-            self.slug => a.slug.as_str(),
-            self.title => a.title.as_str(),
-            self.summary => a.summary.as_str(),
-            self.body => a.text.as_str(),
-        ))?;
-        Ok(())
+        passage_writer.wait_merging_threads()?;
+        let index = self.index.clone();
+        let stems = self.stems.with(words.keys());
+        let vocabulary = Vocabulary(Arc::new(words), stems);
+        Self::open(index, self.fields, passages, next, vocabulary, tools)
     }
 
     /// Ranked article results for `query` (see [`SearchIndex::find`]).
@@ -227,10 +267,9 @@ impl SearchIndex {
             return Found::default();
         }
         let tools = self.tools.asked(&words);
-        let searcher = self.reader.searcher();
         let matches = |required: usize| {
             let query = self.query(&words, required);
-            searcher
+            self.searcher
                 .search(&query, &TopDocs::with_limit(limit).order_by_score())
                 .unwrap_or_default()
         };
@@ -238,25 +277,29 @@ impl SearchIndex {
         if top.is_empty() && words.len() > 1 {
             top = matches(words.len() - 1);
         }
+        // The articles found (their numbers, and as the library has them), in order.
+        let found: Vec<(u32, &Arc<app::content::Article>)> = top
+            .iter()
+            .filter_map(|(_, address)| {
+                let number = *self.docs.get(*address)?;
+                let slug = &self.articles.get(number)?.slug;
+                Some((number, library.articles.get(slug)?))
+            })
+            .collect();
         // Snippets highlight the exact words of the query.
         let terms: Vec<&String> = words.iter().flat_map(|w| &w.stems).collect();
-        let highlighter = self.passages.highlighter(&terms);
-        let hits = top
+        let keys: Vec<(u32, &str)> = found.iter().map(|(n, a)| (*n, a.slug.as_str())).collect();
+        let snippets = self
+            .passages
+            .snippets(&terms, &keys, &self.articles, &self.stems);
+        let hits = found
             .into_iter()
-            .filter_map(|(_, address)| {
-                let doc: TantivyDocument = searcher.doc(address).ok()?;
-                let slug = doc.get_first(self.slug).and_then(|v| v.as_str())?;
-                let article = library.articles.get(slug)?;
-                let snippet_html = highlighter
-                    .as_ref()
-                    .and_then(|h| h.snippet(slug))
-                    .unwrap_or_else(|| escape(&article.summary));
-                Some(SearchHit {
-                    slug: article.slug.clone(),
-                    title: article.title.clone(),
-                    summary: article.summary.clone(),
-                    snippet_html,
-                })
+            .zip(snippets)
+            .map(|((_, article), snippet)| SearchHit {
+                slug: article.slug.clone(),
+                title: article.title.clone(),
+                summary: article.summary.clone(),
+                snippet_html: snippet.unwrap_or_else(|| escape(&article.summary)),
             })
             .collect();
         Found { tools, hits }
@@ -266,7 +309,8 @@ impl SearchIndex {
 impl SearchIndex {
     /// Articles where at least `required` of `words` match (see [`SearchIndex::find`]).
     fn query(&self, words: &[Word], required: usize) -> BooleanQuery {
-        let fields = [(self.title, 3.0_f32), (self.summary, 2.0), (self.body, 1.0)];
+        let f = self.fields;
+        let fields = [(f.title, 3.0_f32), (f.summary, 2.0), (f.body, 1.0)];
         let clauses = words
             .iter()
             .map(|word| {

@@ -1,56 +1,61 @@
 //! Snippets: the short-passage index and each hit's best passage, highlighted.
 //!
 //! Snippets come from a second index of short passages (about two sentences each) of
-//! every article: for a hit, its best passage for the query's words is found there
-//! and tantivy's snippet generator highlights it. Stemming whole articles for every
-//! hit of every search cost most of a search's time; passages are stemmed once, when
-//! the content loads. (A separate index, so that passages do not change the articles'
-//! ranking statistics.)
+//! every article: the hits' best passages for the query's words are found there by one
+//! search, and tantivy's snippet generator highlights each. Stemming whole articles for
+//! every hit of every search cost most of a search's time; passages are stemmed once,
+//! when the content loads. Which passage a document is comes from a table made once
+//! per content version (`docs`), not from tantivy's stored documents. (A separate
+//! index, so that passages do not change the articles' ranking statistics.)
 
+use super::docs::{Articles, Docs, article_numbers};
+use super::stems::KnownStems;
 use super::{snapshot, stemmed};
-use tantivy::collector::TopDocs;
+use std::collections::BTreeMap;
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, Value};
+use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, DocId, Index, IndexWriter, Score, Searcher, SegmentReader, Term, doc};
 
 /// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 180;
+pub(super) const SNIPPET_CHARS: usize = 180;
 /// A passage ends at the first sentence end after half this many bytes, or before a
 /// word that would take it past this many.
 const PASSAGE_BYTES: usize = 240;
 
-/// Short passages of every article, for snippets: the article's slug and the text.
-pub(super) struct Passages {
+/// The index of short passages of every article, for snippets: the article's slug,
+/// the text (stemmed; stored too, though snippets take it from the article), and
+/// where the passage lies in the article's text (`span`: start << 32 | end, bytes).
+#[derive(Clone)]
+pub(super) struct PassageIndex {
     pub(super) index: Index,
-    pub(super) reader: IndexReader,
     pub(super) slug: Field,
-    text: Field,
+    pub(super) text: Field,
+    span: Field,
 }
 
-impl Passages {
-    pub(super) fn new() -> tantivy::Result<Self> {
+/// Where a passage lies: its article's number and byte range in the article's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Passage {
+    pub(super) article: u32,
+    pub(super) from: u32,
+    pub(super) to: u32,
+}
+
+impl PassageIndex {
+    pub(super) fn new() -> Self {
         let mut schema = Schema::builder();
-        let slug = schema.add_text_field("slug", STRING);
+        let slug = schema.add_text_field("slug", STRING | FAST);
         let text = schema.add_text_field("text", stemmed().set_stored());
-        let index = Index::create_in_ram(schema.build());
-        Ok(Self {
-            reader: snapshot(&index)?,
-            index,
+        let span = schema.add_u64_field("span", FAST);
+        Self {
+            index: Index::create_in_ram(schema.build()),
             slug,
             text,
-        })
-    }
-
-    /// Another snapshot of the same index (see
-    /// [`SearchIndex::update`](super::SearchIndex::update)).
-    pub(super) fn again(&self) -> tantivy::Result<Self> {
-        Ok(Self {
-            index: self.index.clone(),
-            reader: snapshot(&self.index)?,
-            slug: self.slug,
-            text: self.text,
-        })
+            span,
+        }
     }
 
     pub(super) fn add(
@@ -59,70 +64,211 @@ impl Passages {
         a: &app::content::Article,
     ) -> tantivy::Result<()> {
         for passage in passages(&a.text) {
-            writer.add_document(doc!(self.slug => a.slug.as_str(), self.text => passage))?;
+            let from = passage.as_ptr() as usize - a.text.as_ptr() as usize;
+            let span = ((from as u64) << 32) | (from + passage.len()) as u64;
+            writer.add_document(doc!(
+                self.slug => a.slug.as_str(),
+                self.text => passage,
+                self.span => span,
+            ))?;
         }
         Ok(())
     }
 
-    /// What finds and highlights the best passage of an article for `terms` (stems):
-    /// made once per search, used for each of its hits.
-    pub(super) fn highlighter(&self, terms: &[&String]) -> Option<Highlighter<'_>> {
-        let searcher = self.reader.searcher();
-        let any = BooleanQuery::new(
-            terms
-                .iter()
-                .map(|t| {
-                    (
-                        Occur::Should,
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(self.text, t),
-                            IndexRecordOption::WithFreqs,
-                        )) as Box<dyn Query>,
-                    )
-                })
-                .collect(),
-        );
-        let mut generator = SnippetGenerator::create(&searcher, &any, self.text).ok()?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
-        Some(Highlighter {
-            passages: self,
+    /// Its committed state, to search, for the library whose articles are `articles`.
+    pub(super) fn snapshot(&self, articles: &Articles) -> tantivy::Result<Passages> {
+        let searcher = snapshot(&self.index)?.searcher();
+        let docs = Docs::of(&searcher, |segment| self.passages_of(segment, articles))?;
+        Ok(Passages {
+            index: self.clone(),
             searcher,
-            any,
-            generator,
+            docs,
         })
+    }
+
+    /// The passage each document of `segment` holds.
+    fn passages_of(
+        &self,
+        segment: &SegmentReader,
+        articles: &Articles,
+    ) -> tantivy::Result<Vec<Option<Passage>>> {
+        let numbers = article_numbers(segment, "slug", articles)?;
+        let spans = segment.fast_fields().u64("span")?;
+        Ok(numbers
+            .into_iter()
+            .zip(0..)
+            .map(|(article, doc): (Option<u32>, DocId)| {
+                let span = spans.first(doc)?;
+                Some(Passage {
+                    article: article?,
+                    from: (span >> 32) as u32,
+                    to: span as u32,
+                })
+            })
+            .collect())
     }
 }
 
-/// See [`Passages::highlighter`].
-pub(super) struct Highlighter<'a> {
-    passages: &'a Passages,
-    searcher: tantivy::Searcher,
-    any: BooleanQuery,
-    generator: SnippetGenerator,
+/// A snapshot of the passage index and the passage each of its documents holds.
+pub(super) struct Passages {
+    pub(super) index: PassageIndex,
+    pub(super) searcher: Searcher,
+    pub(super) docs: Docs<Passage>,
 }
 
-impl Highlighter<'_> {
-    /// The highlighted best passage of article `slug`, if one holds a term.
-    pub(super) fn snippet(&self, slug: &str) -> Option<String> {
+impl Passages {
+    pub(super) fn index(&self) -> &PassageIndex {
+        &self.index
+    }
+
+    /// For each hit (an article's number and slug), its best passage for `terms`
+    /// (stems) highlighted, if one holds a term. The best passage is the one that a
+    /// search for the article's slug and any of the terms ranks first; all hits are
+    /// looked up by one search. Passages are tokenized with `stems` (see
+    /// [`KnownStems`]).
+    pub(super) fn snippets(
+        &self,
+        terms: &[&String],
+        hits: &[(u32, &str)],
+        articles: &Articles,
+        stems: &KnownStems,
+    ) -> Vec<Option<String>> {
+        let mut out = vec![None; hits.len()];
+        if hits.is_empty() {
+            return out;
+        }
+        let text = self.index.text;
+        let any = BooleanQuery::new(
+            terms
+                .iter()
+                .map(|t| term_query(text, t, IndexRecordOption::WithFreqs))
+                .collect(),
+        );
+        // As `SnippetGenerator::create` weighs the terms: rarer ones count more.
+        let mut weights = BTreeMap::new();
+        for t in terms {
+            let Ok(n) = self.searcher.doc_freq(&Term::from_field_text(text, t)) else {
+                return out;
+            };
+            if n > 0 {
+                weights.insert(t.to_string(), 1.0 / (1.0 + n as Score));
+            }
+        }
+        let tokenizer = TextAnalyzer::from(stems.clone());
+        let generator = SnippetGenerator::new(weights, tokenizer, text, SNIPPET_CHARS);
+        let slugs = BooleanQuery::new(
+            hits.iter()
+                .map(|(_, slug)| term_query(self.index.slug, slug, IndexRecordOption::Basic))
+                .collect(),
+        );
         let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.passages.slug, slug),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-            (Occur::Must, Box::new(self.any.clone())),
+            (Occur::Must, Box::new(slugs)),
+            (Occur::Must, Box::new(any)),
         ]);
-        let (_, address) = self
+        let best = self
             .searcher
-            .search(&query, &TopDocs::with_limit(1).order_by_score())
-            .ok()?
-            .into_iter()
-            .next()?;
-        let doc: TantivyDocument = self.searcher.doc(address).ok()?;
-        let text = doc.get_first(self.passages.text).and_then(|v| v.as_str())?;
-        Some(self.generator.snippet(text).to_html()).filter(|s| !s.trim().is_empty())
+            .search(&query, &BestPassages(&self.docs))
+            .unwrap_or_default();
+        for (slot, (number, _)) in out.iter_mut().zip(hits) {
+            let passage = best.iter().find(|b| b.passage.article == *number);
+            *slot = passage.and_then(|b| {
+                let article = articles.get(b.passage.article)?;
+                let text = article
+                    .text
+                    .get(b.passage.from as usize..b.passage.to as usize)?;
+                Some(generator.snippet(text).to_html()).filter(|s| !s.trim().is_empty())
+            });
+        }
+        out
+    }
+}
+
+fn term_query(field: Field, text: &str, option: IndexRecordOption) -> (Occur, Box<dyn Query>) {
+    let query = TermQuery::new(Term::from_field_text(field, text), option);
+    (Occur::Should, Box::new(query))
+}
+
+/// A passage found, its score and address.
+#[derive(Clone, Copy, Debug)]
+struct Ranked {
+    score: Score,
+    address: DocAddress,
+    passage: Passage,
+}
+
+impl Ranked {
+    /// Ranks before `other`: a higher score, or on a tie the lower address (as
+    /// tantivy's `TopDocs` breaks ties).
+    fn before(&self, other: &Ranked) -> bool {
+        self.score > other.score || (self.score == other.score && self.address < other.address)
+    }
+}
+
+/// Keep `found` if it is the best passage of its article so far.
+fn keep(best: &mut Vec<Ranked>, found: Ranked) {
+    match best
+        .iter_mut()
+        .find(|b| b.passage.article == found.passage.article)
+    {
+        Some(b) if found.before(b) => *b = found,
+        Some(_) => {}
+        None => best.push(found),
+    }
+}
+
+/// Collects the best passage of each article that the query matches.
+struct BestPassages<'a>(&'a Docs<Passage>);
+
+struct BestInSegment {
+    segment: u32,
+    docs: std::sync::Arc<[Option<Passage>]>,
+    best: Vec<Ranked>,
+}
+
+impl Collector for BestPassages<'_> {
+    type Fruit = Vec<Ranked>;
+    type Child = BestInSegment;
+
+    fn for_segment(&self, segment: u32, _: &SegmentReader) -> tantivy::Result<BestInSegment> {
+        Ok(BestInSegment {
+            segment,
+            docs: self.0.segment(segment),
+            best: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
+        let mut best = Vec::new();
+        for found in fruits.into_iter().flatten() {
+            keep(&mut best, found);
+        }
+        Ok(best)
+    }
+}
+
+impl SegmentCollector for BestInSegment {
+    type Fruit = Vec<Ranked>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(Some(passage)) = self.docs.get(doc as usize) {
+            let address = DocAddress::new(self.segment, doc);
+            keep(
+                &mut self.best,
+                Ranked {
+                    score,
+                    address,
+                    passage: *passage,
+                },
+            );
+        }
+    }
+
+    fn harvest(self) -> Vec<Ranked> {
+        self.best
     }
 }
 

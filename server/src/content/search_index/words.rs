@@ -9,8 +9,9 @@
 //! edits of the stem "integr".)
 
 use super::{MAX_QUERY, SearchIndex};
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use std::collections::BTreeSet;
+use std::ops::Bound::{self, Excluded, Unbounded};
 use std::sync::LazyLock;
 use tantivy::Index;
 use tantivy::tokenizer::TokenStream;
@@ -114,7 +115,7 @@ impl SearchIndex {
     /// within one edit of `word` (two from eight letters; none below four), nearest
     /// first, then the most used; with `beginning`, also words that begin with
     /// something that near.
-    fn nearest(&self, word: &str, beginning: bool) -> Vec<String> {
+    pub(super) fn nearest(&self, word: &str, beginning: bool) -> Vec<String> {
         let edits = match word.chars().count() {
             0..=3 => return Vec::new(),
             4..=7 => 0,
@@ -127,21 +128,20 @@ impl SearchIndex {
             builder.build_dfa(word)
         };
         // A word only the tools use counts as used once.
-        let tool_words = self
-            .tools
-            .words
-            .iter()
-            .filter(|w| !self.vocabulary.contains_key(*w))
-            .map(|w| (w, &1));
-        let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = self
-            .vocabulary
-            .iter()
-            .chain(tool_words)
-            .filter(|(candidate, _)| String::as_str(candidate) != word)
-            .filter_map(|(candidate, uses)| match dfa.eval(candidate) {
-                Distance::Exact(d) => Some((d, std::cmp::Reverse(*uses), candidate)),
-                Distance::AtLeast(_) => None,
-            })
+        let vocabulary = |from: Bound<&str>| {
+            let words = self.vocabulary.range::<str, _>((from, Unbounded));
+            words.map(|(w, uses)| (w, *uses))
+        };
+        let tool_words = |from: Bound<&str>| {
+            let words = self.tools.words.range::<str, _>((from, Unbounded));
+            words
+                .filter(|w| !self.vocabulary.contains_key(*w))
+                .map(|w| (w, 1))
+        };
+        let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = within(&dfa, vocabulary)
+            .into_iter()
+            .chain(within(&dfa, tool_words))
+            .filter(|(_, _, candidate)| candidate.as_str() != word)
             .collect();
         found.sort();
         found
@@ -150,6 +150,53 @@ impl SearchIndex {
             .map(|(_, _, w)| w.clone())
             .collect()
     }
+}
+
+/// The words that `dfa` accepts among those that `from(bound)` lists in order after
+/// `bound`, with their distance and (reversed) uses: what `dfa.eval` accepts, but each
+/// word walks on from the state that the beginning it shares with the word before
+/// left, and a beginning that no edit can save (the automaton's sink) skips every word
+/// that begins with it.
+fn within<'a, I: Iterator<Item = (&'a String, u32)>>(
+    dfa: &DFA,
+    from: impl Fn(Bound<&str>) -> I,
+) -> Vec<(u8, std::cmp::Reverse<u32>, &'a String)> {
+    // `states[i]`: the state after the first `i` bytes of the word before.
+    let mut states = vec![dfa.initial_state()];
+    let mut before: &[u8] = &[];
+    let mut found = Vec::new();
+    let mut after = String::new();
+    let mut words = from(Unbounded);
+    while let Some((word, uses)) = words.next() {
+        let bytes = word.as_bytes();
+        let shared = before.iter().zip(bytes).take_while(|(a, b)| a == b).count();
+        states.truncate(shared + 1);
+        let mut state = states[states.len() - 1];
+        if state != SINK_STATE {
+            for &b in &bytes[states.len() - 1..] {
+                state = dfa.transition(state, b);
+                states.push(state);
+                if state == SINK_STATE {
+                    break;
+                }
+            }
+        }
+        before = bytes;
+        if state == SINK_STATE {
+            // Its first `dead` bytes lead to the sink: go on after every word that
+            // begins with them (all sort before them followed by the last char).
+            let dead = states.len() - 1;
+            if word.is_char_boundary(dead) {
+                after.clear();
+                after.push_str(&word[..dead]);
+                after.push(char::MAX);
+                words = from(Excluded(after.as_str()));
+            }
+        } else if let Distance::Exact(d) = dfa.distance(state) {
+            found.push((d, std::cmp::Reverse(uses), word));
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -180,5 +227,45 @@ mod tests {
         assert_eq!(first("approach").as_deref(), Some("integrative"));
         // A word beginning, as typed so far.
         assert_eq!(first("integ").as_deref(), Some("integrative"));
+    }
+
+    /// The shared-beginning walk accepts exactly what evaluating each word does.
+    #[test]
+    fn the_walk_agrees_with_evaluating_every_word() {
+        use super::{LEVENSHTEIN, within};
+        use levenshtein_automata::Distance;
+        use std::collections::BTreeSet;
+        let text = "anxiety anxious ants an a therapy therapies therapist thera theraputic \
+                    family familiar famine fam integrative integrate integr cognitive cog \
+                    cognition behaviour behavior behavioural é éclat eclectic eclecticism \
+                    fa fam famil families familyy familz fb fc fz ga zz \u{10FFFF}";
+        let words: BTreeSet<String> = text.split_whitespace().map(String::from).collect();
+        for query in [
+            "anxeity",
+            "therapy",
+            "famly",
+            "integrativ",
+            "cgnitive",
+            "eclecitc",
+            "é",
+        ] {
+            for builder in LEVENSHTEIN.iter() {
+                for dfa in [builder.build_dfa(query), builder.build_prefix_dfa(query)] {
+                    let from = |b: std::ops::Bound<&str>| {
+                        let after = words.range::<str, _>((b, std::ops::Bound::Unbounded));
+                        after.map(|w| (w, 1))
+                    };
+                    let walked = within(&dfa, from);
+                    let evaluated: Vec<_> = words
+                        .iter()
+                        .filter_map(|w| match dfa.eval(w) {
+                            Distance::Exact(d) => Some((d, std::cmp::Reverse(1), w)),
+                            Distance::AtLeast(_) => None,
+                        })
+                        .collect();
+                    assert_eq!(walked, evaluated, "{query}");
+                }
+            }
+        }
     }
 }
