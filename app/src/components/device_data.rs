@@ -261,6 +261,7 @@ pub fn DeviceDataView() -> impl IntoView {
                     <li>{line(0)}</li>
                     <li>{line(1)}</li>
                     <li>{line(2)}</li>
+                    <li>{line(3)}</li>
                     <li>"An offline copy of the site: the same pages, styles and code every visitor gets, so Pathways works without a connection. It holds nothing about you."</li>
                 </ul>
                 <h2 id="json-title">"As JSON"</h2>
