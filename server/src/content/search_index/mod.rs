@@ -128,7 +128,10 @@ impl SearchIndex {
         }
         let tools = Tools::of(&index, library);
         let passages = PassageIndex::new();
-        let mut writer: IndexWriter = index.writer_with_num_threads(2, 96 * 1024 * 1024)?;
+        // One indexing thread: documents are numbered in the library's (slug) order,
+        // so results that score the same come in the same order on every start (with
+        // two, each thread's segment came first by chance).
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 96 * 1024 * 1024)?;
         let mut passage_writer: IndexWriter = passages
             .index
             .writer_with_num_threads(1, 48 * 1024 * 1024)?;

@@ -111,6 +111,30 @@ fn update_indexes_only_what_changed_and_keeps_the_old_snapshot() {
 }
 
 #[test]
+fn equal_scores_come_in_one_order_on_every_build() {
+    // Forty articles that score the same for "anxiety": each build lists them in the
+    // same order (slug order), so a restart does not reshuffle them.
+    let mut lib = Library::default();
+    for i in 0..40 {
+        let a = article(&format!("a{i:02}"), "Same", "Anxiety can ease with help.");
+        lib.articles.insert(a.slug.clone(), Arc::new(a));
+    }
+    let order = |index: &SearchIndex| -> Vec<String> {
+        index
+            .search(&lib, "anxiety", 40)
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    };
+    let first = order(&SearchIndex::build(&lib).unwrap());
+    assert_eq!(first.len(), 40);
+    assert!(first.windows(2).all(|w| w[0] < w[1]), "{first:?}");
+    for _ in 0..5 {
+        assert_eq!(order(&SearchIndex::build(&lib).unwrap()), first);
+    }
+}
+
+#[test]
 fn finds_ranks_and_snippets() {
     let hits = index().search("anxiety", 10);
     assert_eq!(hits[0].slug, "exposure");
