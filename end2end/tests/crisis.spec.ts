@@ -46,7 +46,7 @@ test.describe('crisis help on a 390 px phone', () => {
       await page.goto(`/crisis/${code}`);
       await expect(page.locator(`h1[data-crisis-country="${code}"]`)).toBeVisible();
       await numbersAreButtons(page, 2);
-      await expect(page.locator('[data-test="checked"]')).toHaveText(/^Numbers checked: \d{1,2} [A-Z][a-z]+ \d{4}$/);
+      await expect(page.locator('[data-test="checked"]')).toHaveText(/^List last updated: \d{1,2} [A-Z][a-z]+ \d{4}$/);
     });
   }
 

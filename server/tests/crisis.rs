@@ -241,7 +241,7 @@ async fn a_country_page_has_its_lines_as_buttons_and_the_checked_date() {
     );
     assert!(body.contains("24 hours a day"), "when");
     assert!(
-        body.contains(r#"Numbers checked: <time datetime="2026-11-25">25 November 2026</time>"#),
+        body.contains(r#"List last updated: <time datetime="2026-11-25">25 November 2026</time>"#),
         "checked date"
     );
     assert!(

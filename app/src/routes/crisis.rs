@@ -236,7 +236,7 @@ fn CountryLines(country: CrisisCountry) -> impl IntoView {
             <h2 id="crisis-talk">"Someone to talk to"</h2>
             <ul class="crisis-numbers">{lines}</ul>
             <p class="crisis-checked" data-test="checked">
-                "Numbers checked: "<time datetime=country.checked.clone()>{long_date(&country.checked)}</time>
+                "List last updated: "<time datetime=country.checked.clone()>{long_date(&country.checked)}</time>
             </p>
             <p class="meta">"Where these numbers come from:"</p>
             <ul class="crisis-sources meta">{sources}</ul>
