@@ -59,6 +59,17 @@ pub struct Approach {
     pub name: String,
 }
 
+impl Approach {
+    /// The name to show: its article's title, or its slug when there is none.
+    pub fn display_name(&self) -> String {
+        if self.name.is_empty() {
+            self.article.clone()
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AskQuestion {

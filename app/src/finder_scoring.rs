@@ -316,11 +316,7 @@ pub fn profile(finder: &PreferenceFinder, outcome: &Outcome) -> Profile {
             let a = &finder.approaches[fit.approach];
             ApproachFit {
                 article: a.article.clone(),
-                name: if a.name.is_empty() {
-                    a.article.clone()
-                } else {
-                    a.name.clone()
-                },
+                name: a.display_name(),
                 score: round(fit.fit),
                 combine: a.combine.clone(),
                 note: a.note.clone(),

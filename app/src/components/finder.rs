@@ -161,9 +161,9 @@ pub const STATUS_DELETED: &str = "deleted";
 /// The attribute of the "Delete my finder answers" button (`routes/preferences.rs`).
 pub const DELETE_BUTTON: &str = "data-delete";
 
-/// How many of step `j`'s questions are answered.
-#[cfg_attr(not(feature = "browser"), allow(dead_code))]
-fn answered(model: &FinderModel, answers: &FinderAnswers, j: usize) -> usize {
+/// How many of step `j`'s questions are answered (the server's render of the steps
+/// already seen says the same, `routes/preferences.rs`).
+pub fn answered(model: &FinderModel, answers: &FinderAnswers, j: usize) -> usize {
     if j < model.dimensions {
         model
             .items

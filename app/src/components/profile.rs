@@ -223,7 +223,7 @@ pub fn profile_template(
             let hidden = on.hidden(&key);
             view! {
                 <li class="card" data-k=key.clone() data-o=key hidden=hidden>
-                    <h4><a href=format!("/articles/{}", approach.article)>{name(finder, *a)}</a></h4>
+                    <h4><a href=format!("/articles/{}", approach.article)>{finder.approaches[*a].display_name()}</a></h4>
                     <p>{approach.combine.clone()}</p>
                     {note}
                     <ul class="why">{reasons}</ul>
@@ -236,7 +236,7 @@ pub fn profile_template(
         .map(|a| {
             let key = keys::approach(*a);
             let hidden = on.hidden(&key);
-            view! { <span data-k=key.clone() data-o=key hidden=hidden><span class="sep">", "</span>{name(finder, *a)}</span> }
+            view! { <span data-k=key.clone() data-o=key hidden=hidden><span class="sep">", "</span>{finder.approaches[*a].display_name()}</span> }
         })
         .collect_view();
 
@@ -296,15 +296,5 @@ pub fn profile_template(
             <h3>"Questions to ask a therapist"</h3>
             <ol class="questions" data-test="questions">{questions}</ol>
         </section>
-    }
-}
-
-/// An approach's name: its article's title, or its slug.
-fn name(finder: &PreferenceFinder, a: usize) -> String {
-    let approach = &finder.approaches[a];
-    if approach.name.is_empty() {
-        approach.article.clone()
-    } else {
-        approach.name.clone()
     }
 }

@@ -2,7 +2,7 @@ use super::PageMeta;
 use crate::answers::{PostedFinder, SavedAnswers};
 use crate::components::finder::{
     COMPARE, DELETE, FORM_ID, FinderForm, KEPT_STATUS, NEXT, STATUS_DELETED, STATUS_FAILED, View,
-    finder_switches,
+    answered, finder_switches,
 };
 use crate::components::hidden_fields;
 use crate::components::profile::{Switches, profile_template};
@@ -68,7 +68,7 @@ pub fn PreferencesPage() -> impl IntoView {
     ));
     let result = profile_template(&finder, &on, false);
     let compare = compare_section(&finder, &on);
-    let done = steps_done(&finder, &submitted, &on);
+    let done = steps_done(&finder, &model, &submitted, &on);
     let own = island_parts(&on);
     view! {
         <PageMeta title=finder.title.clone() description=finder.summary.clone()/>
@@ -190,27 +190,20 @@ fn compare_section(finder: &PreferenceFinder, on: &Switches) -> impl IntoView + 
 /// of its questions are answered (the island keeps it up to date).
 fn steps_done(
     finder: &PreferenceFinder,
+    model: &FinderModel,
     answers: &FinderAnswers,
     on: &Switches,
 ) -> impl IntoView + use<> {
     let total = finder.steps();
     let rows = (0..total)
         .map(|j| {
-            let (title, n, all) = match finder.dimensions.get(j) {
-                Some(d) => {
-                    let items = finder.items.iter().filter(|it| it.dimension == d.id);
-                    let n = items.clone().filter(|it| answers.ratings.contains_key(&it.id)).count();
-                    (d.title.clone(), n, items.count())
-                }
-                None => (
-                    "Practical wishes".to_string(),
-                    finder
-                        .choices
-                        .iter()
-                        .filter(|c| answers.choices.get(&c.id).is_some_and(|v| !v.is_empty()))
-                        .count(),
-                    finder.choices.len(),
+            let n = answered(model, answers, j);
+            let (title, all) = match finder.dimensions.get(j) {
+                Some(d) => (
+                    d.title.clone(),
+                    finder.items.iter().filter(|it| it.dimension == d.id).count(),
                 ),
+                None => ("Practical wishes".to_string(), finder.choices.len()),
             };
             let key = keys::done(j);
             let hidden = on.hidden(&key);

@@ -36,13 +36,15 @@ pub fn SummaryPage() -> impl IntoView {
             </noscript>
         }
     });
+    // Rendered before the island takes the model: one model per request.
+    let parts = summary_parts(&lib, model.as_ref(), posted.as_ref(), date);
     view! {
         <PageMeta title="My therapy preferences" description="A summary of my therapy preferences and notes, to print or keep for a first appointment."/>
         <h1>"My therapy preferences"</h1>
         <p class="lead">"What I would like from therapy and what I want to say, to take to a first appointment or share with a therapist I am considering. It is made on this device."</p>
         {no_script}
         <SummaryView model posted=posted.clone()>
-            {summary_parts(&lib, posted.as_ref(), date)}
+            {parts}
         </SummaryView>
         // Static, so rendered here rather than in the island: no code in the browser.
         <p class="my-data-link"><a href="/my-data">"Export, import or delete my data"</a></p>
@@ -54,6 +56,7 @@ pub fn SummaryPage() -> impl IntoView {
 /// `date`) or for nothing yet (the island fills it in from this browser).
 fn summary_parts(
     lib: &Library,
+    model: Option<&FinderModel>,
     posted: Option<&SavedAnswers>,
     date: Option<String>,
 ) -> impl IntoView + use<> {
@@ -65,8 +68,7 @@ fn summary_parts(
         .map(|p| p.questions.clone())
         .unwrap_or_default();
     let ids: Vec<String> = questions.iter().map(|q| q.id.clone()).collect();
-    let model = lib.finder.as_ref().map(FinderModel::new);
-    let switches = Switches::new(summary_switches(model.as_ref(), saved, &ids, false));
+    let switches = Switches::new(summary_switches(model, saved, &ids, false));
     let hidden = |key: &str| switches.hidden(key);
     let profile = lib
         .finder
