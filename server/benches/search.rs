@@ -4,7 +4,9 @@
 //!
 //!     cargo bench -p server --bench search
 //!
-//! `PATHWAYS_BENCH_ROUNDS` (default 300) changes how many times each is timed.
+//! `PATHWAYS_BENCH_ROUNDS` (default 300) changes how many times each is timed;
+//! `PATHWAYS_BENCH_ONLY=page` times only the rows whose label holds "page" (for a
+//! profiler: `perf record` on the bench binary).
 //! Prints one Markdown table of mean and p99 per request on one thread.
 
 use axum::body::Body;
@@ -57,6 +59,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(300);
+    let only = std::env::var("PATHWAYS_BENCH_ONLY").unwrap_or_default();
     let (store, errors) = ContentStore::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"));
     assert!(errors.is_empty(), "{errors:?}");
     println!("| what (one thread) | mean | p99 | per second |");
@@ -68,6 +71,9 @@ fn main() {
         "which therapy is right for me",
         "crisis",
     ] {
+        if !format!("engine: “{q}”").contains(&only) {
+            continue;
+        }
         let mut times = Vec::with_capacity(rounds);
         for _ in 0..rounds {
             let t = Instant::now();
@@ -100,6 +106,9 @@ fn main() {
             ("article page, from the page cache", "/articles/cbt"),
             ("`GET /api/v1/bundle` (identity)", "/api/v1/bundle"),
         ] {
+            if !label.contains(&only) {
+                continue;
+            }
             get(&app, uri).await;
             let mut times = Vec::with_capacity(rounds);
             for _ in 0..rounds {
