@@ -291,10 +291,10 @@ impl SearchIndex {
             .collect();
         // Snippets highlight the exact words of the query.
         let terms: Vec<&String> = words.iter().flat_map(|w| &w.stems).collect();
-        let keys: Vec<(u32, &str)> = found.iter().map(|(n, a)| (*n, a.slug.as_str())).collect();
+        let numbers: Vec<u32> = found.iter().map(|(n, _)| *n).collect();
         let snippets = self
             .passages
-            .snippets(&terms, &keys, &self.articles, &self.stems);
+            .snippets(&terms, &numbers, &self.articles, &self.stems);
         let hits = found
             .into_iter()
             .zip(snippets)

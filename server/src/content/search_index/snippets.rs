@@ -12,12 +12,14 @@ use super::docs::{Articles, Docs, article_numbers};
 use super::stems::KnownStems;
 use super::{snapshot, stemmed};
 use std::collections::BTreeMap;
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, DocId, Index, IndexWriter, Score, Searcher, SegmentReader, Term, doc};
+use tantivy::{
+    DocAddress, DocId, DocSet, Index, IndexWriter, Score, Searcher, SegmentReader, TERMINATED,
+    Term, doc,
+};
 
 /// Longest snippet, in characters.
 pub(super) const SNIPPET_CHARS: usize = 180;
@@ -79,10 +81,26 @@ impl PassageIndex {
     pub(super) fn snapshot(&self, articles: &Articles) -> tantivy::Result<Passages> {
         let searcher = snapshot(&self.index)?.searcher();
         let docs = Docs::of(&searcher, |segment| self.passages_of(segment, articles))?;
+        let by_article = (0..searcher.segment_readers().len() as u32)
+            .map(|ord| {
+                let mut lists: Vec<Vec<DocId>> = Vec::new();
+                for (doc, passage) in (0..).zip(docs.segment(ord).iter()) {
+                    if let Some(Passage { article, .. }) = passage {
+                        let article = *article as usize;
+                        if lists.len() <= article {
+                            lists.resize_with(article + 1, Vec::new);
+                        }
+                        lists[article].push(doc);
+                    }
+                }
+                lists
+            })
+            .collect();
         Ok(Passages {
             index: self.clone(),
             searcher,
             docs,
+            by_article,
         })
     }
 
@@ -114,6 +132,9 @@ pub(super) struct Passages {
     pub(super) index: PassageIndex,
     pub(super) searcher: Searcher,
     pub(super) docs: Docs<Passage>,
+    /// For each segment, for each article number, its live passages' documents in
+    /// order (an article's passages are the only ones a snippet of it can come from).
+    by_article: Vec<Vec<Vec<DocId>>>,
 }
 
 impl Passages {
@@ -121,15 +142,15 @@ impl Passages {
         &self.index
     }
 
-    /// For each hit (an article's number and slug), its best passage for `terms`
+    /// For each hit (an article's number), its best passage for `terms`
     /// (stems) highlighted, if one holds a term. The best passage is the one that a
-    /// search for the article's slug and any of the terms ranks first; all hits are
-    /// looked up by one search. Passages are tokenized with `stems` (see
+    /// search for any of the terms ranks first among the article's passages (see
+    /// [`Passages::best_passages`]). Passages are tokenized with `stems` (see
     /// [`KnownStems`]).
     pub(super) fn snippets(
         &self,
         terms: &[&String],
-        hits: &[(u32, &str)],
+        hits: &[u32],
         articles: &Articles,
         stems: &KnownStems,
     ) -> Vec<Option<String>> {
@@ -156,20 +177,8 @@ impl Passages {
         }
         let tokenizer = TextAnalyzer::from(stems.clone());
         let generator = SnippetGenerator::new(weights, tokenizer, text, SNIPPET_CHARS);
-        let slugs = BooleanQuery::new(
-            hits.iter()
-                .map(|(_, slug)| term_query(self.index.slug, slug, IndexRecordOption::Basic))
-                .collect(),
-        );
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(slugs)),
-            (Occur::Must, Box::new(any)),
-        ]);
-        let best = self
-            .searcher
-            .search(&query, &BestPassages(&self.docs))
-            .unwrap_or_default();
-        for (slot, (number, _)) in out.iter_mut().zip(hits) {
+        let best = self.best_passages(&any, hits);
+        for (slot, number) in out.iter_mut().zip(hits) {
             let passage = best.iter().find(|b| b.passage.article == *number);
             *slot = passage.and_then(|b| {
                 let article = articles.get(b.passage.article)?;
@@ -180,6 +189,61 @@ impl Passages {
             });
         }
         out
+    }
+}
+
+impl Passages {
+    /// The best passage for `any` of each article of `hits`: its passages' documents,
+    /// in order, are scored by one pass of `any`'s scorer, which skips ahead to each.
+    /// (Searching for "this article's slug and any term" scored every passage of the
+    /// hits by a union of twenty slug lists; the slug's score is the same for all of an
+    /// article's passages, so the ranking within an article is the same.)
+    fn best_passages(&self, any: &BooleanQuery, hits: &[u32]) -> Vec<Ranked> {
+        let mut best = Vec::new();
+        let Ok(weight) = any.weight(EnableScoring::enabled_from_searcher(&self.searcher)) else {
+            return best;
+        };
+        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+            let ord = ord as u32;
+            let lists = self
+                .by_article
+                .get(ord as usize)
+                .map_or(&[][..], Vec::as_slice);
+            let mut wanted: Vec<DocId> = hits
+                .iter()
+                .filter_map(|number| lists.get(*number as usize))
+                .flatten()
+                .copied()
+                .collect();
+            if wanted.is_empty() {
+                continue;
+            }
+            wanted.sort_unstable();
+            let Ok(mut scorer) = weight.scorer(segment, 1.0) else {
+                continue;
+            };
+            let table = self.docs.segment(ord);
+            for doc in wanted {
+                if scorer.doc() < doc && scorer.seek(doc) == TERMINATED {
+                    break;
+                }
+                if scorer.doc() == doc
+                    && let Some(Some(passage)) = table.get(doc as usize)
+                {
+                    let address = DocAddress::new(ord, doc);
+                    let score = scorer.score();
+                    keep(
+                        &mut best,
+                        Ranked {
+                            score,
+                            address,
+                            passage: *passage,
+                        },
+                    );
+                }
+            }
+        }
+        best
     }
 }
 
@@ -213,62 +277,6 @@ fn keep(best: &mut Vec<Ranked>, found: Ranked) {
         Some(b) if found.before(b) => *b = found,
         Some(_) => {}
         None => best.push(found),
-    }
-}
-
-/// Collects the best passage of each article that the query matches.
-struct BestPassages<'a>(&'a Docs<Passage>);
-
-struct BestInSegment {
-    segment: u32,
-    docs: std::sync::Arc<[Option<Passage>]>,
-    best: Vec<Ranked>,
-}
-
-impl Collector for BestPassages<'_> {
-    type Fruit = Vec<Ranked>;
-    type Child = BestInSegment;
-
-    fn for_segment(&self, segment: u32, _: &SegmentReader) -> tantivy::Result<BestInSegment> {
-        Ok(BestInSegment {
-            segment,
-            docs: self.0.segment(segment),
-            best: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
-        let mut best = Vec::new();
-        for found in fruits.into_iter().flatten() {
-            keep(&mut best, found);
-        }
-        Ok(best)
-    }
-}
-
-impl SegmentCollector for BestInSegment {
-    type Fruit = Vec<Ranked>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(Some(passage)) = self.docs.get(doc as usize) {
-            let address = DocAddress::new(self.segment, doc);
-            keep(
-                &mut self.best,
-                Ranked {
-                    score,
-                    address,
-                    passage: *passage,
-                },
-            );
-        }
-    }
-
-    fn harvest(self) -> Vec<Ranked> {
-        self.best
     }
 }
 
