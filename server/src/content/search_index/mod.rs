@@ -30,7 +30,7 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, Term, doc};
 use tools::Tools;
-use words::{TOKENIZER, Word, article_words};
+use words::{Nearby, TOKENIZER, Word, article_words};
 
 /// Longest query accepted, in characters; the rest is ignored.
 pub const MAX_QUERY: usize = 200;
@@ -46,6 +46,8 @@ pub struct SearchIndex {
     passages: Passages,
     /// Every word of the articles as written (lower-cased) → in how many articles.
     vocabulary: Arc<BTreeMap<String, u32>>,
+    /// The same words and the tools' words, as typo correction searches them.
+    nearby: Arc<Nearby>,
     /// Their stems, for snippets.
     stems: KnownStems,
     /// The site tools of the library this index answers for.
@@ -165,6 +167,7 @@ impl SearchIndex {
             article_numbers(segment, "slug", &articles)
         })?;
         let passages = passages.snapshot(&articles)?;
+        let nearby = Arc::new(Nearby::of(&vocabulary, &tools.words)?);
         Ok(Self {
             index,
             searcher,
@@ -173,6 +176,7 @@ impl SearchIndex {
             fields,
             passages,
             vocabulary,
+            nearby,
             stems,
             tools,
         })

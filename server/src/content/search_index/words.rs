@@ -6,15 +6,17 @@
 //! the word being typed may also be a beginning), and the correction is searched
 //! like a word spelt right, so a typo ranks as its correction does. (Edit distance
 //! on stems fails on a typo that changes the stem: "integrativ" is not within two
-//! edits of the stem "integr".)
+//! edits of the stem "integr".) The automaton walks the words as a finite-state
+//! transducer ([`Nearby`]), as tantivy's fuzzy queries walk its term dictionary.
 
 use super::{MAX_QUERY, SearchIndex};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
-use std::collections::BTreeSet;
-use std::ops::Bound::{self, Excluded, Unbounded};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 use tantivy::Index;
 use tantivy::tokenizer::TokenStream;
+use tantivy_fst::{Automaton, IntoStreamer, Map, Streamer};
 
 const MAX_TERMS: usize = 8;
 /// Stemmed words (articles, passages and query terms).
@@ -127,76 +129,78 @@ impl SearchIndex {
         } else {
             builder.build_dfa(word)
         };
-        // A word only the tools use counts as used once.
-        let vocabulary = |from: Bound<&str>| {
-            let words = self.vocabulary.range::<str, _>((from, Unbounded));
-            words.map(|(w, uses)| (w, *uses))
-        };
-        let tool_words = |from: Bound<&str>| {
-            let words = self.tools.words.range::<str, _>((from, Unbounded));
-            words
-                .filter(|w| !self.vocabulary.contains_key(*w))
-                .map(|w| (w, 1))
-        };
-        let mut found: Vec<(u8, std::cmp::Reverse<u32>, &String)> = within(&dfa, vocabulary)
-            .into_iter()
-            .chain(within(&dfa, tool_words))
-            .filter(|(_, _, candidate)| candidate.as_str() != word)
-            .collect();
-        found.sort();
-        found
-            .into_iter()
-            .take(MAX_CORRECTIONS)
-            .map(|(_, _, w)| w.clone())
-            .collect()
+        let mut found: Vec<(u8, Reverse<u64>, String)> = Vec::new();
+        let mut stream = (self.nearby.0)
+            .search(Levenshtein(&dfa))
+            .with_state()
+            .into_stream();
+        while let Some((candidate, uses, state)) = stream.next() {
+            let Distance::Exact(distance) = dfa.distance(state) else {
+                continue;
+            };
+            let rank = (distance, Reverse(uses));
+            // Keep the best few, nearest first, then the most used, then in order.
+            if candidate == word.as_bytes()
+                || found.len() == MAX_CORRECTIONS
+                    && found.last().is_some_and(|(d, u, _)| (*d, *u) <= rank)
+            {
+                continue;
+            }
+            let Ok(candidate) = std::str::from_utf8(candidate) else {
+                continue;
+            };
+            let at = found.partition_point(|(d, u, _)| (*d, *u) <= rank);
+            found.insert(at, (distance, Reverse(uses), candidate.to_owned()));
+            found.truncate(MAX_CORRECTIONS);
+        }
+        found.into_iter().map(|(_, _, w)| w).collect()
     }
 }
 
-/// The words that `dfa` accepts among those that `from(bound)` lists in order after
-/// `bound`, with their distance and (reversed) uses: what `dfa.eval` accepts, but each
-/// word walks on from the state that the beginning it shares with the word before
-/// left, and a beginning that no edit can save (the automaton's sink) skips every word
-/// that begins with it.
-fn within<'a, I: Iterator<Item = (&'a String, u32)>>(
-    dfa: &DFA,
-    from: impl Fn(Bound<&str>) -> I,
-) -> Vec<(u8, std::cmp::Reverse<u32>, &'a String)> {
-    // `states[i]`: the state after the first `i` bytes of the word before.
-    let mut states = vec![dfa.initial_state()];
-    let mut before: &[u8] = &[];
-    let mut found = Vec::new();
-    let mut after = String::new();
-    let mut words = from(Unbounded);
-    while let Some((word, uses)) = words.next() {
-        let bytes = word.as_bytes();
-        let shared = before.iter().zip(bytes).take_while(|(a, b)| a == b).count();
-        states.truncate(shared + 1);
-        let mut state = states[states.len() - 1];
-        if state != SINK_STATE {
-            for &b in &bytes[states.len() - 1..] {
-                state = dfa.transition(state, b);
-                states.push(state);
-                if state == SINK_STATE {
-                    break;
-                }
-            }
+/// The words typo correction searches: the articles' words, each with the number of
+/// articles using it, and the tools' words that no article uses, counted as used once.
+/// A finite-state transducer, so the Levenshtein automaton walks each shared beginning
+/// once and never enters one that no edit can save (the automaton's sink).
+pub(super) struct Nearby(Map<Vec<u8>>);
+
+impl Nearby {
+    pub(super) fn of(
+        vocabulary: &BTreeMap<String, u32>,
+        tool_words: &BTreeSet<String>,
+    ) -> tantivy::Result<Self> {
+        let mut words: BTreeMap<&str, u64> = (vocabulary.iter())
+            .map(|(w, uses)| (w.as_str(), u64::from(*uses)))
+            .collect();
+        for w in tool_words {
+            words.entry(w.as_str()).or_insert(1);
         }
-        before = bytes;
-        if state == SINK_STATE {
-            // Its first `dead` bytes lead to the sink: go on after every word that
-            // begins with them (all sort before them followed by the last char).
-            let dead = states.len() - 1;
-            if word.is_char_boundary(dead) {
-                after.clear();
-                after.push_str(&word[..dead]);
-                after.push(char::MAX);
-                words = from(Excluded(after.as_str()));
-            }
-        } else if let Distance::Exact(d) = dfa.distance(state) {
-            found.push((d, std::cmp::Reverse(uses), word));
-        }
+        Map::from_iter(words)
+            .map(Self)
+            .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))
     }
-    found
+}
+
+/// A Levenshtein automaton, as the transducer walks it.
+struct Levenshtein<'a>(&'a DFA);
+
+impl Automaton for Levenshtein<'_> {
+    type State = u32;
+
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+
+    fn is_match(&self, state: &u32) -> bool {
+        matches!(self.0.distance(*state), Distance::Exact(_))
+    }
+
+    fn can_match(&self, state: &u32) -> bool {
+        *state != SINK_STATE
+    }
+
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        self.0.transition(*state, byte)
+    }
 }
 
 #[cfg(test)]
@@ -229,17 +233,24 @@ mod tests {
         assert_eq!(first("integ").as_deref(), Some("integrative"));
     }
 
-    /// The shared-beginning walk accepts exactly what evaluating each word does.
+    /// The transducer's walk accepts exactly what evaluating each word does.
     #[test]
     fn the_walk_agrees_with_evaluating_every_word() {
-        use super::{LEVENSHTEIN, within};
+        use super::{LEVENSHTEIN, Levenshtein, Nearby};
         use levenshtein_automata::Distance;
-        use std::collections::BTreeSet;
+        use std::collections::{BTreeMap, BTreeSet};
+        use tantivy_fst::{IntoStreamer, Streamer};
         let text = "anxiety anxious ants an a therapy therapies therapist thera theraputic \
                     family familiar famine fam integrative integrate integr cognitive cog \
                     cognition behaviour behavior behavioural é éclat eclectic eclecticism \
                     fa fam famil families familyy familz fb fc fz ga zz \u{10FFFF}";
-        let words: BTreeSet<String> = text.split_whitespace().map(String::from).collect();
+        let vocabulary: BTreeMap<String, u32> = text
+            .split_whitespace()
+            .zip(1..)
+            .map(|(w, uses)| (w.to_string(), uses))
+            .collect();
+        let tools: BTreeSet<String> = ["famiy", "therapy"].map(String::from).into();
+        let nearby = Nearby::of(&vocabulary, &tools).unwrap();
         for query in [
             "anxeity",
             "therapy",
@@ -251,15 +262,29 @@ mod tests {
         ] {
             for builder in LEVENSHTEIN.iter() {
                 for dfa in [builder.build_dfa(query), builder.build_prefix_dfa(query)] {
-                    let from = |b: std::ops::Bound<&str>| {
-                        let after = words.range::<str, _>((b, std::ops::Bound::Unbounded));
-                        after.map(|w| (w, 1))
-                    };
-                    let walked = within(&dfa, from);
-                    let evaluated: Vec<_> = words
+                    let mut walked = Vec::new();
+                    let mut stream = nearby
+                        .0
+                        .search(Levenshtein(&dfa))
+                        .with_state()
+                        .into_stream();
+                    while let Some((word, uses, state)) = stream.next() {
+                        let word = String::from_utf8(word.to_vec()).unwrap();
+                        walked.push((dfa.distance(state), uses, word));
+                    }
+                    let evaluated: Vec<_> = vocabulary
                         .iter()
-                        .filter_map(|w| match dfa.eval(w) {
-                            Distance::Exact(d) => Some((d, std::cmp::Reverse(1), w)),
+                        .map(|(w, u)| (w.clone(), u64::from(*u)))
+                        .chain(
+                            tools
+                                .iter()
+                                .filter(|w| !vocabulary.contains_key(*w))
+                                .map(|w| (w.clone(), 1)),
+                        )
+                        .collect::<BTreeMap<_, _>>()
+                        .into_iter()
+                        .filter_map(|(w, u)| match dfa.eval(&w) {
+                            d @ Distance::Exact(_) => Some((d, u, w)),
                             Distance::AtLeast(_) => None,
                         })
                         .collect();
