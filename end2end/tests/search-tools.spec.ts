@@ -53,6 +53,28 @@ test('a search that asks for no tool shows only articles', async ({ page }) => {
   await expect(page.locator('[data-test="search-tools"]')).toHaveCount(0);
 });
 
+test('typing a new search replaces the results the page came with, and the crisis tool goes with them', async ({ page, errors }) => {
+  // The page's first results are the server's; the island renders the next ones.
+  await page.goto('/search?q=suicide');
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[data-test="search-tools"] li').first()).toHaveClass(/crisis/);
+  const input = page.locator('input#q');
+  await input.fill('');
+  await input.pressSequentially('exposure', { delay: 20 });
+  await expect(page.locator('[data-test="search-status"]')).toContainText(/results? for “exposure”/);
+  // One list of results, the new one; no tool is offered for "exposure".
+  await expect(page.locator('[data-test="results"]')).toHaveCount(1);
+  await expect(page.locator('[data-test="results"] li').first()).toContainText(/Exposure/i);
+  await expect(page.locator('[data-test="search-tools"]')).toHaveCount(0);
+  // And back: a crisis word offers the crisis page again, first.
+  await input.fill('');
+  await input.pressSequentially('crisis', { delay: 20 });
+  await expect(page.locator('[data-test="search-status"]')).toContainText(/for “crisis”/);
+  await expect(page.locator('[data-test="search-tools"] li').first()).toHaveClass(/crisis/);
+  await expect(page.locator('[data-test="results"]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -91,3 +91,48 @@ async fn editors_choose_the_phrases_in_the_content() {
     let (_, _, html) = send(&app, get("/search?q=editorial+independence")).await;
     assert_eq!(tools(&html).0, ["/about"]);
 }
+
+/// The results are in the page once, as HTML: the search island's props are only the
+/// query and the status line (the island renders results itself only for what it
+/// fetches while the reader types).
+#[tokio::test]
+async fn results_are_sent_once_and_the_island_gets_only_the_query_and_status() {
+    let html = search_page("family+therapy").await;
+    let island = html
+        .split("<leptos-island")
+        .find(|part| part.contains("data-component=\"SearchBox"))
+        .expect("the search island");
+    let props = island
+        .split("data-props=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the island's props");
+    let props: serde_json::Value =
+        serde_json::from_str(&html_escape::decode_html_entities(props)).unwrap();
+    let keys: Vec<&String> = props.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["query", "status"], "{props}");
+    assert_eq!(props["query"], "family therapy");
+    let status = props["status"].as_str().unwrap();
+    assert!(status.ends_with("for “family therapy”"), "{status}");
+    // The status the island starts with is the one the page shows.
+    let shown = html
+        .split("class=\"search-status\">")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        shown.starts_with(status),
+        "{}",
+        &shown[..shown.len().min(200)]
+    );
+    // Every result is in the page once.
+    let results = &html[html.find("data-test=\"results\"").unwrap()..];
+    let hrefs: Vec<&str> = results
+        .split("<li class=\"card\"><h2><a href=\"")
+        .skip(1)
+        .filter_map(|card| card.split('"').next())
+        .collect();
+    assert!(hrefs.len() > 3, "{hrefs:?}");
+    for href in hrefs {
+        assert_eq!(html.matches(&format!("\"{href}\"")).count(), 1, "{href}");
+    }
+}
