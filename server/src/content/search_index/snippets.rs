@@ -1,8 +1,9 @@
 //! Snippets: the short-passage index and each hit's best passage, highlighted.
 //!
 //! Snippets come from a second index of short passages (about two sentences each) of
-//! every article: the hits' best passages for the query's words are found there by one
-//! search, and tantivy's snippet generator highlights each. Stemming whole articles for
+//! every article: each hit's best passage for the query's words is found there by one
+//! pass of the words' scorer over the hits' passages (which passages are an article's
+//! is kept per content version), and tantivy's snippet generator highlights each. Stemming whole articles for
 //! every hit of every search cost most of a search's time; passages are stemmed once,
 //! when the content loads. Which passage a document is comes from a table made once
 //! per content version (`docs`), not from tantivy's stored documents. (A separate
@@ -159,12 +160,7 @@ impl Passages {
             return out;
         }
         let text = self.index.text;
-        let any = BooleanQuery::new(
-            terms
-                .iter()
-                .map(|t| term_query(text, t, IndexRecordOption::WithFreqs))
-                .collect(),
-        );
+        let any = BooleanQuery::new(terms.iter().map(|t| term_query(text, t)).collect());
         // As `SnippetGenerator::create` weighs the terms: rarer ones count more.
         let mut weights = BTreeMap::new();
         for t in terms {
@@ -190,9 +186,7 @@ impl Passages {
         }
         out
     }
-}
 
-impl Passages {
     /// The best passage for `any` of each article of `hits`: its passages' documents,
     /// in order, are scored by one pass of `any`'s scorer, which skips ahead to each.
     /// (Searching for "this article's slug and any term" scored every passage of the
@@ -247,8 +241,11 @@ impl Passages {
     }
 }
 
-fn term_query(field: Field, text: &str, option: IndexRecordOption) -> (Occur, Box<dyn Query>) {
-    let query = TermQuery::new(Term::from_field_text(field, text), option);
+fn term_query(field: Field, text: &str) -> (Occur, Box<dyn Query>) {
+    let query = TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    );
     (Occur::Should, Box::new(query))
 }
 
