@@ -105,12 +105,7 @@ fn reference(index: &SearchIndex, library: &Library, query: &str, limit: usize) 
                 .first()
                 .map(|(_, a)| generator.snippet(&stored(&p.searcher, *a, text)).to_html())
                 .filter(|s| !s.trim().is_empty());
-            Some(SearchHit {
-                slug: article.slug.clone(),
-                title: article.title.clone(),
-                summary: article.summary.clone(),
-                snippet_html: snippet.unwrap_or_else(|| escape(&article.summary)),
-            })
+            Some(hit(article, snippet))
         })
         .collect();
     Found { tools, hits }

@@ -302,12 +302,7 @@ impl SearchIndex {
         let hits = found
             .into_iter()
             .zip(snippets)
-            .map(|((_, article), snippet)| SearchHit {
-                slug: article.slug.clone(),
-                title: article.title.clone(),
-                summary: article.summary.clone(),
-                snippet_html: snippet.unwrap_or_else(|| escape(&article.summary)),
-            })
+            .map(|((_, article), snippet)| hit(article, snippet))
             .collect();
         Found { tools, hits }
     }
@@ -341,6 +336,16 @@ impl SearchIndex {
             })
             .collect();
         BooleanQuery::with_minimum_required_clauses(clauses, required)
+    }
+}
+
+/// A result for `article`: its highlighted passage, or else its summary.
+fn hit(article: &app::content::Article, snippet: Option<String>) -> SearchHit {
+    SearchHit {
+        slug: article.slug.clone(),
+        title: article.title.clone(),
+        summary: article.summary.clone(),
+        snippet_html: snippet.unwrap_or_else(|| escape(&article.summary)),
     }
 }
 

@@ -29,7 +29,8 @@ fn stemmer() -> TextAnalyzer {
         .build()
 }
 
-fn stem_of(stemmer: &mut TextAnalyzer, word: &str) -> String {
+/// The first token `stemmer` makes of `word` (its stem), or `word` if it makes none.
+pub(super) fn stem_of(stemmer: &mut TextAnalyzer, word: &str) -> String {
     let mut stream = stemmer.token_stream(word);
     if stream.advance() {
         stream.token().text.clone()

@@ -9,6 +9,7 @@
 //! edits of the stem "integr".) The automaton walks the words as a finite-state
 //! transducer ([`Nearby`]), as tantivy's fuzzy queries walk its term dictionary.
 
+use super::stems::stem_of;
 use super::{MAX_QUERY, SearchIndex};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use std::cmp::Reverse;
@@ -53,14 +54,9 @@ pub(super) fn raw_words(index: &Index, text: &str) -> Vec<String> {
 }
 
 pub(super) fn stem(index: &Index, word: &str) -> String {
-    let Some(mut stemmer) = index.tokenizers().get(TOKENIZER) else {
-        return word.to_owned();
-    };
-    let mut stream = stemmer.token_stream(word);
-    if stream.advance() {
-        stream.token().text.clone()
-    } else {
-        word.to_owned()
+    match index.tokenizers().get(TOKENIZER) {
+        Some(mut stemmer) => stem_of(&mut stemmer, word),
+        None => word.to_owned(),
     }
 }
 
@@ -76,7 +72,7 @@ pub(super) fn article_words(index: &Index, a: &app::content::Article) -> BTreeSe
 impl SearchIndex {
     /// Is `word` (as written) used by an article or a tool's phrase?
     fn known(&self, word: &str) -> bool {
-        self.vocabulary.contains_key(word) || self.tools.words.contains(word)
+        self.nearby.0.contains_key(word)
     }
 
     /// The query's words (at most [`MAX_TERMS`], without repeats), each with the
